@@ -1,0 +1,312 @@
+"""Check a loaded product file against the JSON Schema and word each failure for officers.
+
+jsonschema's own messages ("'6' is greater than the maximum of 5") are for programmers.
+Each schema failure becomes a :class:`Finding` with a stable code, the line of the value,
+the field's Vietnamese title from the schema and an example taken from the schema itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .findings import Finding, Message, Severity, register
+from .resources import product_schema
+from .textfold import fold
+from .yamlload import Document, PathT
+
+register(
+    Message("schema.required", Severity.ERROR,
+            "thiếu trường bắt buộc `{field}` ({title}) — thêm dòng, ví dụ: `{field}: {example}`",
+            "required field `{field}` ({title}) is missing — add a line, e.g. `{field}: {example}`",
+            bad="name:\n  en: Fish sauce", fix="name:\n  vi: Nước mắm\n  en: Fish sauce"),
+    Message("schema.unknown_field", Severity.ERROR,
+            "trường `{field}` không có trong mẫu tệp sản phẩm{suggestion} — kiểm tra chính tả hoặc "
+            "xoá dòng này",
+            "field `{field}` is not part of the product file format{suggestion_en} — check the "
+            "spelling or delete the line",
+            bad="stars: 4\nnmae:\n  vi: Nước mắm", fix="name:\n  vi: Nước mắm"),
+    Message("schema.type", Severity.ERROR,
+            "`{value}` không đúng kiểu: {title} phải là {expected}{hint}",
+            "`{value}` has the wrong type: {title_en} must be {expected_en}{hint_en}",
+            bad="stars: 4 sao", fix="stars: 4"),
+    Message("schema.enum", Severity.ERROR,
+            "`{value}` không hợp lệ cho {title}{suggestion} — chọn một trong: {allowed}",
+            "`{value}` is not a valid {title_en}{suggestion_en} — choose one of: {allowed}",
+            bad="processing: chế biến", fix="processing: processed"),
+    Message("schema.pattern", Severity.ERROR,
+            "`{value}` không đúng dạng {title} — {rule}; ví dụ: `{example}`",
+            "`{value}` is not a valid {title_en} — {rule_en}; e.g. `{example}`",
+            bad="signed: 29/12/2022", fix="signed: 2022-12-29"),
+    Message("schema.range", Severity.ERROR,
+            "`{value}` nằm ngoài khoảng cho phép của {title} ({limits})",
+            "`{value}` is outside the allowed range of {title_en} ({limits})",
+            bad="score: 170.9", fix="score: 70.9"),
+    Message("recognition.stars_range", Severity.ERROR,
+            "{value} không hợp lệ — hạng sao OCOP chỉ từ 3 đến 5",
+            "{value} is not valid — OCOP star ratings are 3 to 5 only",
+            bad="stars: 6", fix="stars: 5"),
+    Message("schema.length", Severity.ERROR,
+            "{title}: độ dài không hợp lệ ({limits}){hint}",
+            "{title_en}: invalid length ({limits}){hint_en}"),
+    Message("schema.min_items", Severity.ERROR,
+            "{title} cần ít nhất {count} mục — thêm một mục bắt đầu bằng `- `",
+            "{title_en} needs at least {count} entries — add an entry starting with `- `",
+            bad="sources: []", fix="sources:\n  - url: https://baoquangnam.vn/..."),
+    Message("schema.duplicate_items", Severity.ERROR,
+            "{title} có mục trùng nhau — xoá mục lặp lại",
+            "{title_en} has duplicate entries — delete the repeated one"),
+    Message("schema.not_allowed", Severity.ERROR,
+            "{title}: {why}",
+            "{title_en}: {why_en}"),
+    Message("subject.personal_id", Severity.ERROR,
+            "tax_code có 12 chữ số: đây là số định danh cá nhân của chủ hộ, là dữ liệu cá nhân và "
+            "không được đăng công khai — xoá dòng tax_code (hộ kinh doanh không cần mã số thuế ở đây)",
+            "tax_code has 12 digits: this is the household representative's personal ID number, "
+            "personal data that must never be published — delete the tax_code line",
+            bad='tax_code: "049123456789"', fix="# (không ghi tax_code cho hộ kinh doanh)"),
+)
+
+_TYPE_VI = {"string": "chữ", "integer": "số nguyên", "number": "số", "object": "một nhóm trường",
+            "array": "một danh sách", "boolean": "true hoặc false", "null": "để trống"}
+_TYPE_EN = {"string": "text", "integer": "a whole number", "number": "a number",
+            "object": "a group of fields", "array": "a list", "boolean": "true or false",
+            "null": "empty"}
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(product_schema())
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local ``$ref`` and merge the referring node's own keywords over it."""
+    ref = node.get("$ref")
+    if not ref:
+        return node
+    target = product_schema()["$defs"][ref.rsplit("/", 1)[-1]]
+    return {**resolve(target), **{k: v for k, v in node.items() if k != "$ref"}}
+
+
+def subschema(path: PathT) -> dict[str, Any]:
+    """The schema node describing the value at ``path`` (empty when unknown)."""
+    node: dict[str, Any] = resolve(product_schema())
+    for part in path:
+        if isinstance(part, int):
+            node = resolve(node.get("items", {}))
+        else:
+            node = resolve(node.get("properties", {}).get(part, {}))
+        if not node:
+            return {}
+    return node
+
+
+def coerce_to_schema(doc: Document) -> None:
+    """Put back, as typed, unquoted numbers/booleans where the schema expects text.
+
+    ``tax_code: 4000410407`` or ``code: 20857`` is read as a number by any YAML parser;
+    the officer meant the digits. Values in fields that want numbers are left alone.
+    """
+    for path, raw in doc.plain_text.items():
+        if subschema(path).get("type") == "string":
+            parent: Any = doc.data
+            for part in path[:-1]:
+                parent = parent[part]
+            parent[path[-1]] = raw
+
+
+def _titles(path: PathT) -> tuple[str, str]:
+    if path and isinstance(path[-1], int):
+        vi, en = _titles(path[:-1])
+        return f"{vi} (mục {path[-1] + 1})", f"{en} (entry {path[-1] + 1})"
+    title = subschema(path).get("title") or (str(path[-1]) if path else "tệp")
+    vi, _, en = title.partition(" / ")
+    return vi, en or vi
+
+
+def _example(path: PathT) -> str:
+    examples = subschema(path).get("examples") or []
+    if not examples:
+        return "…"
+    example = examples[0]
+    if isinstance(example, dict | list):
+        return "(xem mẫu trong tài liệu trường)"
+    return str(example)
+
+
+def _show(value: Any) -> str:
+    text = str(value) if not isinstance(value, str) else value
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _closest(word: str, options: list[str]) -> str:
+    folded = {fold(o): o for o in options}
+    match = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else ""
+
+
+def _type_hint(value: Any, expected: str) -> tuple[str, str]:
+    if expected in ("integer", "number") and isinstance(value, str):
+        digits = "".join(ch for ch in value if ch.isdigit() or ch in ",.")
+        if "," in digits and expected == "number":
+            return (f"; dùng dấu chấm thập phân: {digits.replace(',', '.')}",
+                    f"; use a decimal point: {digits.replace(',', '.')}")
+        if digits:
+            return f"; chỉ ghi số: {digits}", f"; write the number only: {digits}"
+    if expected == "object" and isinstance(value, str):
+        return ("; viết thành các dòng con, ví dụ:\n    vi: " + _show(value),
+                "; write it as indented lines, e.g.\n    vi: " + _show(value))
+    if expected == "array":
+        return ("; viết dạng danh sách, mỗi mục một dòng bắt đầu bằng `- `",
+                "; write a list, one entry per line starting with `- `")
+    if expected == "string":
+        return ("; đặt giá trị trong ngoặc kép", "; put the value in quotes")
+    return "", ""
+
+
+def _pattern_rule(path: PathT, value: Any) -> tuple[str, str]:
+    last = path[-1] if path else ""
+    fmt = resolve(subschema(path))
+    pattern = fmt.get("pattern", "")
+    if "[0-9]{4}" in pattern:
+        return ("viết ngày theo dạng NĂM-THÁNG-NGÀY (hoặc chỉ NĂM-THÁNG, NĂM nếu nguồn chỉ ghi vậy)",
+                "write dates as YEAR-MONTH-DAY (or YEAR-MONTH, YEAR when that is all the source says)")
+    if last == "id":
+        return ("chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang",
+                "use lowercase ASCII letters, digits and hyphens only")
+    if last == "tax_code":
+        return "10 chữ số, hoặc 10 chữ số + \"-\" + 3 chữ số", "10 digits, or 10 digits + \"-\" + 3"
+    if last in ("url", "website", "source", "traceability_url"):
+        return "địa chỉ phải bắt đầu bằng https:// hoặc http://", "must start with https:// or http://"
+    if isinstance(value, str) and "\n" in value:
+        return "chỉ được một dòng", "must be a single line"
+    return "không khớp mẫu quy định", "does not match the required form"
+
+
+class _Translator:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def finding(self, error: ValidationError) -> Finding | None:
+        path: PathT = tuple(error.absolute_path)
+        handler = getattr(self, f"_{error.validator}", None)
+        return handler(error, path) if handler else None
+
+    def _params(self, path: PathT, **extra: Any) -> dict[str, Any]:
+        vi, en = _titles(path)
+        return {"title": vi, "title_en": en, **extra}
+
+    def _required(self, error: ValidationError, path: PathT) -> Finding:
+        missing = [m for m in error.validator_value if m not in (error.instance or {})]
+        field = missing[0] if missing else "?"
+        child = (*path, field)
+        return self.doc.finding("schema.required", child, field=field,
+                                example=_example(child), **self._params(child))
+
+    def _additionalProperties(self, error: ValidationError, path: PathT) -> list[Finding]:
+        allowed = list(subschema(path).get("properties", {}))
+        out = []
+        for key in error.instance:
+            if key in allowed:
+                continue
+            close = _closest(key, allowed)
+            out.append(self.doc.finding(
+                "schema.unknown_field", (*path, key), key=True, field=key,
+                suggestion=f" (có phải `{close}`?)" if close else "",
+                suggestion_en=f" (did you mean `{close}`?)" if close else ""))
+        return out
+
+    def _type(self, error: ValidationError, path: PathT) -> Finding:
+        expected = error.validator_value
+        expected = expected[0] if isinstance(expected, list) else expected
+        hint, hint_en = _type_hint(error.instance, expected)
+        return self.doc.finding("schema.type", path, value=_show(error.instance),
+                                expected=_TYPE_VI.get(expected, expected),
+                                expected_en=_TYPE_EN.get(expected, expected),
+                                hint=hint, hint_en=hint_en, **self._params(path))
+
+    def _enum(self, error: ValidationError, path: PathT) -> Finding:
+        options = [str(o) for o in error.validator_value]
+        close = _closest(str(error.instance), options)
+        return self.doc.finding("schema.enum", path, value=_show(error.instance),
+                                allowed=", ".join(options),
+                                suggestion=f" (có phải `{close}`?)" if close else "",
+                                suggestion_en=f" (did you mean `{close}`?)" if close else "",
+                                **self._params(path))
+
+    def _pattern(self, error: ValidationError, path: PathT) -> Finding:
+        if path and path[-1] == "tax_code" and str(error.instance).isdigit() \
+                and len(str(error.instance)) == 12:
+            return self.doc.finding("subject.personal_id", path)
+        rule, rule_en = _pattern_rule(path, error.instance)
+        return self.doc.finding("schema.pattern", path, value=_show(error.instance), rule=rule,
+                                rule_en=rule_en, example=_example(path), **self._params(path))
+
+    def _range(self, error: ValidationError, path: PathT) -> Finding:
+        if path and path[-1] == "stars":
+            return self.doc.finding("recognition.stars_range", path, value=_show(error.instance))
+        node = subschema(path)
+        limits = f"{node.get('minimum', '…')} – {node.get('maximum', '…')}"
+        return self.doc.finding("schema.range", path, value=_show(error.instance),
+                                limits=limits, **self._params(path))
+
+    _minimum = _maximum = _range
+
+    def _length(self, error: ValidationError, path: PathT) -> Finding:
+        node = subschema(path)
+        limits = f"{node.get('minLength', 0)} – {node.get('maxLength', '…')} ký tự"
+        empty = error.validator == "minLength" and not str(error.instance).strip()
+        return self.doc.finding("schema.length", path, limits=limits,
+                                hint="; không được để trống" if empty else "",
+                                hint_en="; must not be empty" if empty else "",
+                                **self._params(path))
+
+    _minLength = _maxLength = _length
+
+    def _minItems(self, error: ValidationError, path: PathT) -> Finding:
+        return self.doc.finding("schema.min_items", path, count=error.validator_value,
+                                **self._params(path))
+
+    def _uniqueItems(self, error: ValidationError, path: PathT) -> Finding:
+        return self.doc.finding("schema.duplicate_items", path, **self._params(path))
+
+    def _not(self, error: ValidationError, path: PathT) -> Finding:
+        if "recognitions" in path:
+            why = ("có mục `revoked` nhưng status không phải revoked — đặt `status: revoked` "
+                   "hoặc xoá mục revoked")
+            why_en = "has `revoked` but status is not revoked — set `status: revoked` or delete it"
+        else:
+            why = ("hệ thống 2025-07 không còn cấp huyện — xoá `district` hoặc đổi scheme thành "
+                   "pre-2025-07")
+            why_en = ("the 2025-07 scheme has no districts — delete `district` or use scheme "
+                      "pre-2025-07")
+        return self.doc.finding("schema.not_allowed", path, why=why, why_en=why_en,
+                                **self._params(path))
+
+
+def _flatten(items: Iterator[Finding | list[Finding] | None]) -> Iterator[Finding]:
+    for item in items:
+        if isinstance(item, list):
+            yield from item
+        elif item is not None:
+            yield item
+
+
+def check_schema(doc: Document) -> list[Finding]:
+    """Schema findings for a loaded document, one per problem, in file order."""
+    coerce_to_schema(doc)
+    translator = _Translator(doc)
+    errors = sorted(_validator().iter_errors(doc.data), key=lambda e: list(map(str, e.path)))
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Finding] = []
+    for finding in _flatten(translator.finding(e) for e in errors):
+        key = (finding.code, finding.path, finding.params.get("field", ""))
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out

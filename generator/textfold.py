@@ -1,0 +1,45 @@
+"""Vietnamese text keys: fold tone marks, tone placement, đ, case and separators.
+
+``fold("Hòa")``, ``fold("Hoà")`` and ``fold("hoa")`` are equal; so are ``"Đông Giang"`` and
+``"dong giang"``, and ``"A Tiêng"`` and ``"Atiêng"`` under :func:`fold_compact`. Used for search
+keys, duplicate detection and matching place names typed in different styles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_SEPARATORS = re.compile(r"[\s'’‘`\-–—_.,;:/()]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-ish key: no tone or vowel marks, đ → d, single spaces."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = _MARKS.sub("", decomposed)
+    return " ".join(_SEPARATORS.sub(" ", stripped.lower()).split())
+
+
+def fold_compact(text: str) -> str:
+    """Like :func:`fold` but without any separators: "A Tiêng" == "Atiêng" == "a-tieng"."""
+    return fold(text).replace(" ", "")
+
+
+_UNIT_PREFIXES = (
+    "thanh pho", "tinh", "huyen", "thi xa", "quan", "xa", "phuong", "thi tran", "dac khu",
+    "tp", "tx", "tt", "p", "x", "h",
+)
+
+
+def fold_place(name: str) -> str:
+    """Key for an administrative unit's name without its level word.
+
+    ``"Xã Tiên Sơn"``, ``"X. Tiên Sơn"`` and ``"tien son"`` give the same key.
+    """
+    key = fold(name)
+    for prefix in _UNIT_PREFIXES:
+        if key.startswith(prefix + " "):
+            key = key[len(prefix) + 1:]
+            break
+    return key.replace(" ", "")

@@ -1,0 +1,65 @@
+"""The schema is the officers' contract: valid, strict, bilingual, with examples, documented."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from generator import fieldref
+from generator.resources import product_schema
+from generator.schema_check import resolve
+from tests.conftest import ROOT
+
+
+def _properties(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    for name, raw in node.get("properties", {}).items():
+        child = resolve(raw)
+        yield f"{path}{name}", child
+        yield from _properties(child, f"{path}{name}.")
+        yield from _properties(resolve(child.get("items", {})), f"{path}{name}[].")
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    Draft202012Validator.check_schema(product_schema())
+
+
+def test_every_property_documents_itself_in_both_languages_with_examples() -> None:
+    missing = []
+    for path, node in _properties(resolve(product_schema())):
+        title, description = node.get("title", ""), node.get("description", "")
+        vi, _, en = description.partition("\n\n")
+        if " / " not in title or not vi.strip() or not en.strip() or not node.get("examples"):
+            missing.append(path)
+    assert missing == []
+
+
+def test_examples_satisfy_their_own_property() -> None:
+    bad = []
+    for path, node in _properties(resolve(product_schema())):
+        standalone = {**node, "$defs": product_schema()["$defs"]}
+        validator = Draft202012Validator(standalone)
+        bad += [(path, ex) for ex in node.get("examples", []) if not validator.is_valid(ex)]
+    assert bad == []
+
+
+def test_every_object_is_strict() -> None:
+    loose = [path for path, node in _properties(resolve(product_schema()))
+             if node.get("type") == "object" and node.get("additionalProperties") is not False]
+    assert loose == []
+
+
+def test_field_reference_is_in_sync_with_the_schema() -> None:
+    committed = (ROOT / "docs" / "field-reference.md").read_text(encoding="utf-8")
+    assert committed == fieldref.render(), (
+        "docs/field-reference.md is stale: run "
+        "`.venv/bin/python -m generator.fieldref > docs/field-reference.md`")
+
+
+def test_product_files_point_editors_at_the_schema() -> None:
+    files = sorted((ROOT / "products").glob("*/*/product.yaml"))
+    assert files
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../../schema/product.schema.json", path
