@@ -1,0 +1,1 @@
+"""Semantic checks: what the JSON Schema cannot say. Each returns findings."""

@@ -1,0 +1,146 @@
+"""Checks across the whole catalogue: ids, and the seed directive's portfolio questions.
+
+The 2020 Quảng Nam directive asks provinces to limit several subjects registering the same
+kind of product in one area, raw or fresh products, and duplicates. These are warnings: an
+officer decides, the tool only makes sure the question is asked.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..findings import Finding, Message, Severity, register
+from ..model import Product
+from ..textfold import fold, fold_compact
+from ..yamlload import Document
+
+register(
+    Message("product.id_folder", Severity.ERROR,
+            "id `{value}` phải trùng tên thư mục chứa tệp (`{folder}`) — đổi id hoặc đổi tên thư mục",
+            "id `{value}` must equal the folder name (`{folder}`) — rename one of them"),
+    Message("product.duplicate_id", Severity.ERROR,
+            "id `{value}` đã dùng cho sản phẩm khác ở {other} — mỗi sản phẩm một id riêng",
+            "id `{value}` is already used by {other} — every product needs its own id"),
+    Message("portfolio.same_type_same_area", Severity.WARNING,
+            "chủ thể khác cũng có \"{product_type}\" ở {area}: {others} — Quảng Nam đề nghị hạn chế "
+            "nhiều chủ thể đăng ký cùng một loại sản phẩm; cân nhắc khi duyệt",
+            "another subject also has \"{product_type}\" in {area}: {others} — the province asks "
+            "to limit several subjects registering the same product type; consider it in review"),
+    Message("portfolio.raw_product", Severity.WARNING,
+            "sản phẩm ở dạng {level} (chưa qua chế biến sâu) — chỉ thị của tỉnh đề nghị hạn chế sản "
+            "phẩm thô, tươi sống; cân nhắc khi duyệt",
+            "the product is {level_en} (not processed) — the province asks to limit raw and fresh "
+            "products; consider it in review"),
+    Message("portfolio.similar_name", Severity.WARNING,
+            "tên gần trùng với \"{other_name}\" ({other}) khi bỏ dấu — kiểm tra có phải cùng một "
+            "sản phẩm khai hai lần không",
+            "the name nearly matches \"{other_name}\" ({other}) ignoring tone marks — check it "
+            "is not the same product entered twice"),
+)
+
+_RAW = {"fresh": ("tươi sống", "fresh"), "raw": ("thô", "raw")}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A loaded product with the document it came from (for locations)."""
+
+    doc: Document
+    product: Product
+
+
+def area_of(product: Product) -> tuple[str, str]:
+    """(key, display name) of the area used for portfolio questions: the former district
+    when known, else the current commune, else the recorded province."""
+    current = product.current_origin
+    recorded = product.origin["recorded"]
+    if current is not None and current.former_district is not None:
+        return "d:" + current.former_district.code, current.former_district.name
+    if "district" in recorded:
+        return "d:" + fold(recorded["district"]["name"]), recorded["district"]["name"]
+    if current is not None and current.commune is not None:
+        return "c:" + current.commune.code, current.commune.name
+    return "p:" + fold(recorded["province"]["name"]), recorded["province"]["name"]
+
+
+def _subject_key(product: Product) -> str:
+    return fold_compact(product.subject.name) if product.subject else "?" + product.id
+
+
+def _ids(entries: list[Entry]) -> list[Finding]:
+    out: list[Finding] = []
+    by_id: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        product = entry.product
+        by_id[product.id].append(entry)
+        if product.folder.name != product.id:
+            out.append(entry.doc.finding("product.id_folder", ("id",), value=product.id,
+                                         folder=product.folder.name))
+    for same in by_id.values():
+        for entry in same if len(same) > 1 else ():
+            others = ", ".join(o.doc.file for o in same if o is not entry)
+            out.append(entry.doc.finding("product.duplicate_id", ("id",), value=entry.product.id,
+                                         other=others))
+    return out
+
+
+def _same_type(entries: list[Entry]) -> list[Finding]:
+    buckets: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        buckets[(fold(entry.product.product_type), area_of(entry.product)[0])].append(entry)
+    out: list[Finding] = []
+    for bucket in buckets.values():
+        for entry in bucket:
+            others = [o for o in bucket if _subject_key(o.product) != _subject_key(entry.product)]
+            if not others:
+                continue
+            names = "; ".join(sorted(
+                f"{o.product.name.vi} ({o.product.subject.name if o.product.subject else '?'})"
+                for o in others))
+            out.append(entry.doc.finding("portfolio.same_type_same_area", ("product_type",),
+                                         product_type=entry.product.product_type,
+                                         area=area_of(entry.product)[1], others=names))
+    return out
+
+
+def _names(product: Product) -> list[str]:
+    return [fold_compact(n) for n in (product.name.vi, *product.aliases)]
+
+
+def _similar(entries: list[Entry]) -> list[Finding]:
+    """Near-duplicate names: equal once folded, or very close within one product type."""
+    out: list[Finding] = []
+    by_type: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_type[fold(entry.product.product_type)].append(entry)
+    by_key: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for key in set(_names(entry.product)):
+            by_key[key].append(entry)
+    for entry in entries:
+        mine = _names(entry.product)
+        candidates = {id(o): o for key in mine for o in by_key[key]}
+        for other in by_type[fold(entry.product.product_type)]:
+            if any(difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+                   for a in mine for b in _names(other.product)):
+                candidates[id(other)] = other
+        for other in candidates.values():
+            if other is entry:
+                continue
+            out.append(entry.doc.finding("portfolio.similar_name", ("name", "vi"),
+                                         other_name=other.product.name.vi, other=other.doc.file))
+    return out
+
+
+def _raw(entries: list[Entry]) -> list[Finding]:
+    return [entry.doc.finding("portfolio.raw_product", ("processing",),
+                              level=_RAW[entry.product.processing][0],
+                              level_en=_RAW[entry.product.processing][1])
+            for entry in entries if entry.product.processing in _RAW]
+
+
+def check_catalogue(entries: list[Entry]) -> list[Finding]:
+    """Findings that need the whole catalogue (entries sorted by file)."""
+    return _ids(entries) + _same_type(entries) + _similar(entries) + _raw(entries)

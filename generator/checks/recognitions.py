@@ -1,0 +1,183 @@
+"""Checks on the history of star recognitions: dates, order, rules, level, expiry."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..findings import Finding, Message, Severity, register
+from ..model import Recognition, RecognitionState, parse_recognition
+from ..rules import DISTRICTS_ABOLISHED, PartialDate, expected_level, possible_rules, score_band
+from ..yamlload import Document
+
+register(
+    Message("recognition.bad_date", Severity.ERROR,
+            "ngày ký `{value}` không có trên lịch — kiểm tra lại ngày và tháng",
+            "signing date `{value}` does not exist — check the day and month",
+            bad="signed: 2022-02-30", fix="signed: 2022-02-28"),
+    Message("recognition.future_date", Severity.ERROR,
+            "ngày ký {value} ở tương lai — kiểm tra lại năm",
+            "signing date {value} is in the future — check the year"),
+    Message("recognition.order", Severity.WARNING,
+            "các lần công nhận chưa xếp theo thời gian — đặt lần cũ trước, lần mới sau",
+            "recognitions are not in date order — put the oldest first"),
+    Message("recognition.not_superseded", Severity.WARNING,
+            "đã có lần công nhận sau ({later}) nhưng lần này vẫn ghi là đang áp dụng — thêm "
+            "`status: superseded`",
+            "a later recognition exists ({later}) but this one is still active — add "
+            "`status: superseded`",
+            bad="- signed: \"2019\"\n  stars: 3\n- signed: \"2022\"\n  stars: 4",
+            fix="- signed: \"2019\"\n  stars: 3\n  status: superseded\n- signed: \"2022\"\n  stars: 4"),
+    Message("recognition.superseded_without_successor", Severity.ERROR,
+            "lần công nhận mới nhất lại ghi `superseded` (đã được thay thế) — thêm quyết định mới "
+            "thay thế nó, hoặc xoá dòng status",
+            "the latest recognition is marked `superseded` — add the decision that replaced it, "
+            "or delete the status line"),
+    Message("recognition.rules_mismatch", Severity.ERROR,
+            "bộ tiêu chí `{value}` không áp dụng vào ngày ký {signed} (lúc đó là {expected}) — sửa "
+            "hoặc xoá dòng rules để hệ thống tự suy ra",
+            "rule version `{value}` was not in force on {signed} ({expected} was) — fix it or "
+            "delete the rules line so it is derived"),
+    Message("recognition.level_mismatch", Severity.WARNING,
+            "cấp công nhận `{value}` khác quy định lúc đó: {stars} sao theo {rules} do cấp "
+            "{expected} công nhận — kiểm tra lại quyết định",
+            "level `{value}` differs from the rules of the time: {stars} stars under {rules} are "
+            "recognised at {expected} level — check the decision"),
+    Message("recognition.district_abolished", Severity.ERROR,
+            "cấp huyện không còn từ 01/07/2025 nên không thể công nhận vào ngày {signed} — sửa "
+            "`level` (thường là province)",
+            "districts were abolished on 1 July 2025, so none could recognise on {signed} — fix "
+            "`level` (usually province)"),
+    Message("recognition.score_mismatch", Severity.WARNING,
+            "{score} điểm không khớp với {stars} sao (thang điểm: {low}–{high}) — kiểm tra điểm "
+            "hoặc hạng sao",
+            "{score} points do not match {stars} stars (band {low}–{high}) — check the score or "
+            "the stars"),
+    Message("recognition.revoked_date", Severity.ERROR,
+            "ngày thu hồi {value} {why} — kiểm tra lại",
+            "revocation date {value} {why_en} — check it"),
+    Message("recognition.expired", Severity.WARNING,
+            "hạng {stars} sao đã hết hiệu lực từ {until} (36 tháng từ ngày ký) — trang web sẽ ghi "
+            "\"đã hết hạn\"; nếu sản phẩm đã được đánh giá lại, thêm quyết định mới",
+            "the {stars}-star recognition expired on {until} (36 months from signing) — the site "
+            "shows it as expired; if the product was re-evaluated, add the new decision"),
+    Message("recognition.expiring", Severity.WARNING,
+            "hạng {stars} sao hết hiệu lực ngày {until} (còn {days} ngày) — nhắc chủ thể đăng ký "
+            "đánh giá lại",
+            "the {stars}-star recognition expires on {until} ({days} days left) — remind the "
+            "producer to apply for re-evaluation"),
+    Message("recognition.uncertain_validity", Severity.WARNING,
+            "chỉ biết ngày ký là {signed}, nên không rõ hạng sao còn hiệu lực hay không (hết hạn "
+            "trong khoảng {earliest} – {latest}) — ghi ngày ký đầy đủ theo quyết định",
+            "only {signed} is known for the signing date, so it is unclear whether the star is "
+            "still valid (it ends between {earliest} and {latest}) — give the full signing date"),
+)
+
+
+def _dates(doc: Document, items: list[dict[str, Any]], today: date) -> list[Finding]:
+    out: list[Finding] = []
+    previous: PartialDate | None = None
+    for i, item in enumerate(items):
+        path = ("recognitions", i, "signed")
+        signed = PartialDate.parse(str(item["signed"]))
+        if signed is None:
+            out.append(doc.finding("recognition.bad_date", path, value=item["signed"]))
+            continue
+        if signed.earliest() > today:
+            out.append(doc.finding("recognition.future_date", path, value=signed.display()))
+        if previous is not None and signed.latest() < previous.earliest():
+            out.append(doc.finding("recognition.order", path))
+        previous = signed
+    return out
+
+
+def _rules_and_level(doc: Document, rec: Recognition) -> list[Finding]:
+    out: list[Finding] = []
+    base = ("recognitions", rec.index)
+    possible = possible_rules(rec.signed)
+    if rec.rules and rec.rules not in possible:
+        out.append(doc.finding("recognition.rules_mismatch", (*base, "rules"), value=rec.rules,
+                               signed=rec.signed.display(), expected=", ".join(sorted(possible))))
+    if rec.level is None:
+        return out
+    if rec.level == "district" and rec.signed.earliest() >= DISTRICTS_ABOLISHED:
+        out.append(doc.finding("recognition.district_abolished", (*base, "level"),
+                               signed=rec.signed.display()))
+        return out
+    expected = {expected_level(r, rec.stars) for r in ([rec.rules] if rec.rules else possible)}
+    if rec.level not in expected:
+        out.append(doc.finding("recognition.level_mismatch", (*base, "level"), value=rec.level,
+                               stars=rec.stars, rules=rec.derived_rules,
+                               expected="/".join(sorted(expected))))
+    return out
+
+
+def _status(doc: Document, recs: list[Recognition], items: list[dict[str, Any]],
+            today: date) -> list[Finding]:
+    out: list[Finding] = []
+    for rec in recs[:-1]:
+        if rec.recorded_status == "active":
+            later = recs[-1].signed.display()
+            out.append(doc.finding("recognition.not_superseded", ("recognitions", rec.index),
+                                   later=later))
+    last = recs[-1]
+    if last.recorded_status == "superseded":
+        out.append(doc.finding("recognition.superseded_without_successor",
+                               ("recognitions", last.index, "status")))
+    for rec, item in zip(recs, items, strict=True):
+        revoked = item.get("revoked")
+        if not revoked:
+            continue
+        day = PartialDate.parse(str(revoked["date"]))
+        path = ("recognitions", rec.index, "revoked", "date")
+        if day is None or day.earliest() > today:
+            out.append(doc.finding("recognition.revoked_date", path, value=revoked["date"],
+                                   why="không có thật hoặc ở tương lai",
+                                   why_en="does not exist or is in the future"))
+        elif day.earliest() < rec.signed.earliest():
+            out.append(doc.finding("recognition.revoked_date", path, value=day.display(),
+                                   why="trước ngày ký quyết định công nhận",
+                                   why_en="is before the recognition was signed"))
+    return out
+
+
+def _validity(doc: Document, rec: Recognition, today: date) -> list[Finding]:
+    state = rec.state(today)
+    earliest, latest = rec.valid_until
+    path = ("recognitions", rec.index, "signed")
+    if state is RecognitionState.EXPIRED:
+        return [doc.finding("recognition.expired", path, stars=rec.stars,
+                            until=latest.strftime("%d/%m/%Y"))]
+    if state is RecognitionState.EXPIRING:
+        return [doc.finding("recognition.expiring", path, stars=rec.stars,
+                            until=earliest.strftime("%d/%m/%Y"), days=(earliest - today).days)]
+    if state is RecognitionState.UNCERTAIN:
+        return [doc.finding("recognition.uncertain_validity", path, signed=rec.signed.display(),
+                            earliest=earliest.strftime("%d/%m/%Y"),
+                            latest=latest.strftime("%d/%m/%Y"))]
+    return []
+
+
+def _score(doc: Document, rec: Recognition) -> list[Finding]:
+    if rec.score is None:
+        return []
+    low, high = score_band(rec.stars)
+    if low <= rec.score <= high:
+        return []
+    return [doc.finding("recognition.score_mismatch", ("recognitions", rec.index, "score"),
+                        score=rec.score, stars=rec.stars, low=int(low), high=round(high))]
+
+
+def check_recognitions(doc: Document, today: date) -> list[Finding]:
+    """Findings for ``doc.data["recognitions"]`` (schema-valid data)."""
+    items: list[dict[str, Any]] = doc.data["recognitions"]
+    out = _dates(doc, items, today)
+    if any(f.code == "recognition.bad_date" for f in out):
+        return out
+    recs = [parse_recognition(i, item) for i, item in enumerate(items)]
+    for rec in recs:
+        out += _rules_and_level(doc, rec) + _score(doc, rec)
+    out += _status(doc, recs, items, today)
+    latest = max(recs, key=lambda r: (r.signed.latest(), r.index))
+    out += _validity(doc, latest, today)
+    return out

@@ -1,0 +1,89 @@
+"""The ``ocop`` command: a thin layer over the core (exit codes: 0 ok, 1 errors, 2 usage)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .report import REPORTERS
+from .validate import Result, validate
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _today(text: str | None) -> date:
+    """``--today`` or $OCOP_TODAY pin the date (reproducible reports); default: today."""
+    value = text or os.environ.get("OCOP_TODAY")
+    return date.fromisoformat(value) if value else date.today()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ocop", description="Danh mục sản phẩm OCOP — kiểm tra tệp sản phẩm và dựng trang web. "
+        "/ OCOP product catalogue — validate product files and build the site.")
+    parser.add_argument("--version", action="version", version=f"ocop {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    check = commands.add_parser(
+        "validate", help="kiểm tra tệp sản phẩm / validate product files",
+        description="Kiểm tra tệp sản phẩm (mặc định: cả thư mục products/). "
+        "Validate product files (default: the whole products/ folder).")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="tệp hoặc thư mục / files or folders")
+    check.add_argument("--format", choices=sorted(REPORTERS), default="text",
+                       help="dạng kết quả / output format (text, json, github)")
+    check.add_argument("--lang", choices=["vi", "en"], default="vi",
+                       help="ngôn ngữ thông báo / message language")
+    check.add_argument("--root", type=Path, default=Path.cwd(),
+                       help="thư mục gốc của kho dữ liệu / repository root (default: .)")
+    check.add_argument("--today", metavar="YYYY-MM-DD",
+                       help="tính hạn hiệu lực theo ngày này / compute validity as of this date")
+    check.add_argument("--fix-nfc", action="store_true",
+                       help="chuẩn hoá chữ tổ hợp (NFD) sang NFC trong tệp / rewrite NFD text as NFC")
+    return parser
+
+
+def _fix_nfc(result: Result, root: Path) -> int:
+    fixed = 0
+    for doc in result.documents:
+        if any(f.code == "text.nfd" for f in doc.findings) and doc.text:
+            target = root / doc.file
+            target.write_text(unicodedata.normalize("NFC", doc.text), encoding="utf-8")
+            fixed += 1
+    return fixed
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    try:
+        today = _today(args.today)
+    except ValueError:
+        print("ocop: --today phải có dạng YYYY-MM-DD / must be YYYY-MM-DD", file=sys.stderr)
+        return EXIT_USAGE
+    paths = args.paths or [root / "products"]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        names = ", ".join(str(p) for p in missing)
+        print(f"ocop: không tìm thấy / not found: {names}", file=sys.stderr)
+        return EXIT_USAGE
+    result = validate(paths, root, today)
+    sys.stdout.write(REPORTERS[args.format](result, args.lang))
+    if args.fix_nfc:
+        print(f"NFC: đã sửa {_fix_nfc(result, root)} tệp / files rewritten", file=sys.stderr)
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return run_validate(args)
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Reporters: print findings as text for people, JSON for tools, or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from itertools import groupby
+
+from .findings import Finding
+from .validate import Result
+
+_SEVERITY = {"vi": {"error": "lỗi", "warning": "cảnh báo"},
+             "en": {"error": "error", "warning": "warning"}}
+
+
+def _line(finding: Finding, lang: str) -> str:
+    where = f"{finding.file}:{finding.line}:{finding.column}" if finding.line else finding.file
+    field = f"{finding.path}: " if finding.path else ""
+    severity = _SEVERITY[lang][finding.severity]
+    return f"{where} {severity} {field}{finding.message(lang)} [{finding.code}]"
+
+
+def summary(result: Result, lang: str = "vi") -> str:
+    """One honest sentence: errors block, warnings advise, and both are counted."""
+    files = len(result.files)
+    errors, warnings = len(result.errors), len(result.warnings)
+    bad_files = len({f.file for f in result.errors})
+    if lang == "en":
+        head = f"Checked {files} product file(s): {errors} error(s), {warnings} warning(s)."
+        if errors:
+            return f"{head} {bad_files} file(s) have errors and cannot be published until fixed."
+        if warnings:
+            return f"{head} No errors; please review the warnings."
+        return f"{head} No problems found."
+    head = f"Đã kiểm tra {files} tệp sản phẩm: {errors} lỗi, {warnings} cảnh báo."
+    if errors:
+        return f"{head} {bad_files} tệp có lỗi, chưa thể đăng cho đến khi sửa xong."
+    if warnings:
+        return f"{head} Không có lỗi; hãy xem lại các cảnh báo."
+    return f"{head} Không phát hiện vấn đề nào."
+
+
+def text_report(result: Result, lang: str = "vi") -> str:
+    """Findings grouped by file, each line clickable as ``file:line:column``."""
+    blocks = []
+    for file, items in groupby(result.findings, key=lambda f: f.file):
+        lines = [f"  {_line(f, lang)}" for f in items]
+        blocks.append("\n".join([file, *lines]))
+    return "\n\n".join([*blocks, summary(result, lang)]) + "\n"
+
+
+def json_report(result: Result, lang: str = "vi") -> str:
+    items = [{"file": f.file, "line": f.line, "column": f.column, "path": f.path,
+              "severity": str(f.severity), "code": f.code, "message": f.message(lang)}
+             for f in result.findings]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape(value: str, *, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def github_report(result: Result, lang: str = "vi") -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
+    out = []
+    for f in result.findings:
+        props = [f"file={_escape(f.file, prop=True)}"]
+        if f.line:
+            props += [f"line={f.line}", f"col={f.column}"]
+        props.append(f"title={_escape(f'{f.code} {f.path}'.strip(), prop=True)}")
+        out.append(f"::{f.severity} {','.join(props)}::{_escape(f.message(lang))}")
+    out.append(summary(result, lang))
+    return "\n".join(out) + "\n"
+
+
+REPORTERS: dict[str, Callable[[Result, str], str]] = {
+    "text": text_report, "json": json_report, "github": github_report,
+}

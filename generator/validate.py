@@ -1,0 +1,99 @@
+"""Validate a catalogue: load → schema → semantic checks → model, collecting findings.
+
+``ocop validate`` and the site build call the same :func:`validate`; a product reaches the
+model (and so the site) only when its file has no errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .admin_units import check_origin
+from .checks.catalogue import Entry, check_catalogue
+from .checks.fields import check_fields
+from .checks.photos import check_photos
+from .checks.recognitions import check_recognitions
+from .discover import discover
+from .findings import Finding, display_path
+from .model import Product, build_product
+from .schema_check import check_schema
+from .yamlload import Document, load_file
+
+
+@dataclass
+class Result:
+    """What validation found: findings for the requested files and the valid products."""
+
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def check_document(path: Path, root: Path, today: date) -> tuple[Document, Entry | None]:
+    """Load and check one product file; the entry is None when it has errors."""
+    doc = load_file(path, display_path(path, root))
+    if doc.data is None:
+        return doc, None
+    doc.findings += check_schema(doc)
+    if any(f.is_error for f in doc.findings):
+        return doc, None
+    doc.findings += check_recognitions(doc, today)
+    doc.findings += check_fields(doc, today)
+    doc.findings += check_photos(doc, path.parent, root)
+    current, origin_findings = check_origin(doc)
+    doc.findings += origin_findings
+    if any(f.is_error for f in doc.findings):
+        return doc, None
+    product = build_product(doc.data, doc.file, path.parent, current)
+    return doc, Entry(doc, product)
+
+
+def _catalogue_paths(requested: list[Path], root: Path) -> list[Path]:
+    """Cross-file checks need the whole catalogue, even when only some files are named."""
+    catalogue = root / "products"
+    if catalogue.is_dir() and all(_within(p, catalogue) for p in requested):
+        return [catalogue]
+    return requested
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path.absolute().is_relative_to(folder.absolute())
+
+
+def validate(paths: list[Path], root: Path, today: date) -> Result:
+    """Validate the product files under ``paths``; report findings for those files only."""
+    root = root.absolute()
+    paths = [p.absolute() for p in paths]
+    requested = discover(paths, root)
+    context = discover(_catalogue_paths(paths, root), root)
+    wanted = {display_path(p, root) for p in requested.files}
+    result = Result(files=sorted(wanted), findings=list(requested.findings))
+    entries: list[Entry] = []
+    for path in sorted(set(context.files) | set(requested.files)):
+        doc, entry = check_document(path, root, today)
+        if doc.file in wanted:
+            result.documents.append(doc)
+            result.findings += doc.findings
+        if entry is not None:
+            entries.append(entry)
+    cross = check_catalogue(entries)
+    result.findings += [f for f in cross if f.file in wanted]
+    broken = {f.file for f in cross if f.is_error}
+    result.products = [e.product for e in entries if e.doc.file in wanted - broken]
+    result.findings.sort(key=Finding.sort_key)
+    return result
