@@ -32,8 +32,8 @@ register(
             "spelling or delete the line",
             bad="stars: 4\nnmae:\n  vi: Nước mắm", fix="name:\n  vi: Nước mắm"),
     Message("schema.type", Severity.ERROR,
-            "`{value}` không đúng kiểu: {title} phải là {expected}{hint}",
-            "`{value}` has the wrong type: {title_en} must be {expected_en}{hint_en}",
+            "`{value}` không đúng kiểu: {title} phải là {expected} — {hint}",
+            "`{value}` has the wrong type: {title_en} must be {expected_en} — {hint_en}",
             bad="stars: 4 sao", fix="stars: 4"),
     Message("schema.enum", Severity.ERROR,
             "`{value}` không hợp lệ cho {title}{suggestion} — chọn một trong: {allowed}",
@@ -44,16 +44,18 @@ register(
             "`{value}` is not a valid {title_en} — {rule_en}; e.g. `{example}`",
             bad="signed: 29/12/2022", fix="signed: 2022-12-29"),
     Message("schema.range", Severity.ERROR,
-            "`{value}` nằm ngoài khoảng cho phép của {title} ({limits})",
-            "`{value}` is outside the allowed range of {title_en} ({limits})",
+            "`{value}` nằm ngoài khoảng cho phép của {title} ({limits}) — sửa thành một số trong "
+            "khoảng đó",
+            "`{value}` is outside the allowed range of {title_en} ({limits}) — use a number in "
+            "that range",
             bad="score: 170.9", fix="score: 70.9"),
     Message("recognition.stars_range", Severity.ERROR,
             "{value} không hợp lệ — hạng sao OCOP chỉ từ 3 đến 5",
             "{value} is not valid — OCOP star ratings are 3 to 5 only",
             bad="stars: 6", fix="stars: 5"),
     Message("schema.length", Severity.ERROR,
-            "{title}: độ dài không hợp lệ ({limits}){hint}",
-            "{title_en}: invalid length ({limits}){hint_en}"),
+            "{title}: độ dài không hợp lệ ({limits}) — {hint}",
+            "{title_en}: invalid length ({limits}) — {hint_en}"),
     Message("schema.min_items", Severity.ERROR,
             "{title} cần ít nhất {count} mục — thêm một mục bắt đầu bằng `- `",
             "{title_en} needs at least {count} entries — add an entry starting with `- `",
@@ -62,8 +64,8 @@ register(
             "{title} có mục trùng nhau — xoá mục lặp lại",
             "{title_en} has duplicate entries — delete the repeated one"),
     Message("schema.not_allowed", Severity.ERROR,
-            "{title}: {why}",
-            "{title_en}: {why_en}"),
+            "{title}: {why} — {fix}",
+            "{title_en}: {why_en} — {fix_en}"),
     Message("subject.personal_id", Severity.ERROR,
             "tax_code có 12 chữ số: đây là số định danh cá nhân của chủ hộ, là dữ liệu cá nhân và "
             "không được đăng công khai — xoá dòng tax_code (hộ kinh doanh không cần mã số thuế ở đây)",
@@ -150,23 +152,23 @@ def _closest(word: str, options: list[str]) -> str:
     return folded[match[0]] if match else ""
 
 
-def _type_hint(value: Any, expected: str) -> tuple[str, str]:
+def _type_hint(value: Any, expected: str, example: str) -> tuple[str, str]:
     if expected in ("integer", "number") and isinstance(value, str):
         digits = "".join(ch for ch in value if ch.isdigit() or ch in ",.")
         if "," in digits and expected == "number":
-            return (f"; dùng dấu chấm thập phân: {digits.replace(',', '.')}",
-                    f"; use a decimal point: {digits.replace(',', '.')}")
+            return (f"dùng dấu chấm thập phân: {digits.replace(',', '.')}",
+                    f"use a decimal point: {digits.replace(',', '.')}")
         if digits:
-            return f"; chỉ ghi số: {digits}", f"; write the number only: {digits}"
+            return f"chỉ ghi số: {digits}", f"write the number only: {digits}"
     if expected == "object" and isinstance(value, str):
-        return ("; viết thành các dòng con, ví dụ:\n    vi: " + _show(value),
-                "; write it as indented lines, e.g.\n    vi: " + _show(value))
+        return ("viết thành các dòng con, ví dụ:\n    vi: " + _show(value),
+                "write it as indented lines, e.g.\n    vi: " + _show(value))
     if expected == "array":
-        return ("; viết dạng danh sách, mỗi mục một dòng bắt đầu bằng `- `",
-                "; write a list, one entry per line starting with `- `")
+        return ("viết dạng danh sách, mỗi mục một dòng bắt đầu bằng `- `",
+                "write a list, one entry per line starting with `- `")
     if expected == "string":
-        return ("; đặt giá trị trong ngoặc kép", "; put the value in quotes")
-    return "", ""
+        return ("đặt giá trị trong ngoặc kép", "put the value in quotes")
+    return f"sửa theo ví dụ: `{example}`", f"follow the example: `{example}`"
 
 
 def _pattern_rule(path: PathT, value: Any) -> tuple[str, str]:
@@ -224,7 +226,7 @@ class _Translator:
     def _type(self, error: ValidationError, path: PathT) -> Finding:
         expected = error.validator_value
         expected = expected[0] if isinstance(expected, list) else expected
-        hint, hint_en = _type_hint(error.instance, expected)
+        hint, hint_en = _type_hint(error.instance, expected, _example(path))
         return self.doc.finding("schema.type", path, value=_show(error.instance),
                                 expected=_TYPE_VI.get(expected, expected),
                                 expected_en=_TYPE_EN.get(expected, expected),
@@ -260,10 +262,10 @@ class _Translator:
     def _length(self, error: ValidationError, path: PathT) -> Finding:
         node = subschema(path)
         limits = f"{node.get('minLength', 0)} – {node.get('maxLength', '…')} ký tự"
-        empty = error.validator == "minLength" and not str(error.instance).strip()
+        too_short = error.validator == "minLength"
         return self.doc.finding("schema.length", path, limits=limits,
-                                hint="; không được để trống" if empty else "",
-                                hint_en="; must not be empty" if empty else "",
+                                hint="bổ sung cho đủ" if too_short else "rút gọn lại",
+                                hint_en="write more" if too_short else "shorten it",
                                 **self._params(path))
 
     _minLength = _maxLength = _length
@@ -277,16 +279,16 @@ class _Translator:
 
     def _not(self, error: ValidationError, path: PathT) -> Finding:
         if "recognitions" in path:
-            why = ("có mục `revoked` nhưng status không phải revoked — đặt `status: revoked` "
-                   "hoặc xoá mục revoked")
-            why_en = "has `revoked` but status is not revoked — set `status: revoked` or delete it"
+            texts = {"why": "có mục `revoked` nhưng status không phải revoked",
+                     "fix": "đặt `status: revoked` hoặc xoá mục revoked",
+                     "why_en": "has `revoked` but status is not revoked",
+                     "fix_en": "set `status: revoked` or delete `revoked`"}
         else:
-            why = ("hệ thống 2025-07 không còn cấp huyện — xoá `district` hoặc đổi scheme thành "
-                   "pre-2025-07")
-            why_en = ("the 2025-07 scheme has no districts — delete `district` or use scheme "
-                      "pre-2025-07")
-        return self.doc.finding("schema.not_allowed", path, why=why, why_en=why_en,
-                                **self._params(path))
+            texts = {"why": "hệ thống 2025-07 không còn cấp huyện",
+                     "fix": "xoá `district` hoặc đổi scheme thành pre-2025-07",
+                     "why_en": "the 2025-07 scheme has no districts",
+                     "fix_en": "delete `district` or use scheme pre-2025-07"}
+        return self.doc.finding("schema.not_allowed", path, **texts, **self._params(path))
 
 
 def _flatten(items: Iterator[Finding | list[Finding] | None]) -> Iterator[Finding]:

@@ -37,8 +37,10 @@ register(
             "the file is empty — copy an example product file (see docs/field-reference.md) and "
             "fill it in"),
     Message("file.not_mapping", Severity.ERROR,
-            "tệp sản phẩm phải là các dòng `tên: giá trị` ở đầu dòng, không phải {kind}",
-            "a product file must be `key: value` lines at the top level, not {kind}"),
+            "tệp sản phẩm phải là các dòng `tên: giá trị`, không phải {kind} — bắt đầu mỗi trường "
+            "ở đầu dòng, như tệp mẫu products/tien-phuoc/tieu-tien-phuoc/product.yaml",
+            "a product file must be `key: value` lines, not {kind_en} — start each field at the "
+            "beginning of a line, as in products/tien-phuoc/tieu-tien-phuoc/product.yaml"),
     Message("text.not_utf8", Severity.ERROR,
             "tệp không phải UTF-8 (byte {byte} không đọc được) — mở tệp và lưu lại với mã hoá UTF-8",
             "the file is not UTF-8 (byte {byte} cannot be read) — re-save it with UTF-8 encoding",
@@ -319,8 +321,11 @@ def load_text(text: str, doc: Document) -> Document:
                                     {"problem": str(error).splitlines()[0]}))
         return doc
     if not isinstance(data, dict):
-        kind = "một danh sách" if isinstance(data, list) else "một giá trị đơn"
-        doc.findings.append(Finding(doc.file, "file.not_mapping", "", 1, 1, {"kind": kind}))
+        listed = isinstance(data, list)
+        kind = "một danh sách" if listed else "một giá trị đơn"
+        kind_en = "a list" if listed else "a single value"
+        doc.findings.append(Finding(doc.file, "file.not_mapping", "", 1, 1,
+                                    {"kind": kind, "kind_en": kind_en}))
         return doc
     changed: list[PathT] = []
     doc.data = _normalise(data, doc, (), changed)
