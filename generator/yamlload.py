@@ -22,6 +22,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .findings import Finding, Message, Severity, register
 
 MAX_BYTES = 256 * 1024
+#: libyaml (C) when PyYAML was built with it: about ten times faster, same events and marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PathT = tuple[str | int, ...]
 
@@ -170,7 +172,7 @@ def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
 def _scan_events(text: str) -> None:
     """Refuse anchors, aliases, explicit tags and extra documents before composing."""
     documents = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
@@ -197,7 +199,7 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        if node.style is not None:  # quoted or block scalar: always text
+        if node.style:  # quoted or block scalar: always text (plain is None or "")
             return node.value
         value = resolve_plain(node.value)
         if not isinstance(value, str):
@@ -298,7 +300,7 @@ def load_text(text: str, doc: Document) -> Document:
         return doc
     try:
         _scan_events(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
         data = _Builder(doc).build(node, ()) if node is not None else None
     except _Refused as refused:
         doc.findings.append(Finding(doc.file, refused.code, "", *_mark(refused.mark),

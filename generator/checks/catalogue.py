@@ -109,28 +109,47 @@ def _names(product: Product) -> list[str]:
     return [fold_compact(n) for n in (product.name.vi, *product.aliases)]
 
 
-def _similar(entries: list[Entry]) -> list[Finding]:
-    """Near-duplicate names: equal once folded, or very close within one product type."""
-    out: list[Finding] = []
-    by_type: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        by_type[fold(entry.product.product_type)].append(entry)
-    by_key: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
+#: near-duplicate names are looked for among this many alphabetical neighbours (same type)
+NEIGHBOURS = 8
+
+
+def _close(a: str, b: str) -> bool:
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 \
+        and matcher.ratio() >= 0.9
+
+
+def _similar_pairs(entries: list[Entry]) -> set[tuple[int, int]]:
+    """Index pairs of products whose names match once folded, or nearly match within a type.
+
+    Near matches use the sorted-neighbourhood method (each folded name against its next few
+    neighbours in alphabetical order), so 20,000 products stay fast.
+    """
+    pairs: set[tuple[int, int]] = set()
+    by_key: dict[str, set[int]] = defaultdict(set)
+    by_type: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for index, entry in enumerate(entries):
         for key in set(_names(entry.product)):
-            by_key[key].append(entry)
-    for entry in entries:
-        mine = _names(entry.product)
-        candidates = {id(o): o for key in mine for o in by_key[key]}
-        for other in by_type[fold(entry.product.product_type)]:
-            if any(difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
-                   for a in mine for b in _names(other.product)):
-                candidates[id(other)] = other
-        for other in candidates.values():
-            if other is entry:
-                continue
-            out.append(entry.doc.finding("portfolio.similar_name", ("name", "vi"),
-                                         other_name=other.product.name.vi, other=other.doc.file))
+            by_key[key].add(index)
+            by_type[fold(entry.product.product_type)].append((key, index))
+    for same in by_key.values():
+        ordered = sorted(same)
+        pairs |= {(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]}
+    for items in by_type.values():
+        items.sort()
+        for i, (key, index) in enumerate(items):
+            for other_key, other in items[i + 1: i + 1 + NEIGHBOURS]:
+                if other != index and _close(key, other_key):
+                    pairs.add((min(index, other), max(index, other)))
+    return pairs
+
+
+def _similar(entries: list[Entry]) -> list[Finding]:
+    out: list[Finding] = []
+    for a, b in sorted(_similar_pairs(entries)):
+        for mine, other in ((entries[a], entries[b]), (entries[b], entries[a])):
+            out.append(mine.doc.finding("portfolio.similar_name", ("name", "vi"),
+                                        other_name=other.product.name.vi, other=other.doc.file))
     return out
 
 
