@@ -45,6 +45,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="tính hạn hiệu lực theo ngày này / compute validity as of this date")
     check.add_argument("--fix-nfc", action="store_true",
                        help="chuẩn hoá chữ tổ hợp (NFD) sang NFC trong tệp / rewrite NFD text as NFC")
+    build = commands.add_parser(
+        "build", help="kiểm tra rồi dựng trang web vào site/ / validate, then build the site",
+        description="Kiểm tra danh mục; nếu không có lỗi thì dựng trang web tĩnh vào site/. "
+        "Validate the catalogue; when it has no errors, build the static site into site/.")
+    build.add_argument("--root", type=Path, default=Path.cwd(), help="repository root")
+    build.add_argument("--today", metavar="YYYY-MM-DD", help="compute validity as of this date")
+    build.add_argument("--emit", type=Path, metavar="DIR",
+                       help="chỉ ghi nguồn trang (Markdown + ảnh) vào DIR cho công cụ khác / "
+                       "only write the page sources (Markdown + media) to DIR for another engine")
+    serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa / preview with rebuild")
+    serve.add_argument("--root", type=Path, default=Path.cwd(), help="repository root")
+    serve.add_argument("--today", metavar="YYYY-MM-DD", help="compute validity as of this date")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="address:port")
     return parser
 
 
@@ -80,8 +93,20 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "today", None):
+        try:
+            os.environ["OCOP_TODAY"] = date.fromisoformat(args.today).isoformat()
+        except ValueError:
+            print("ocop: --today phải có dạng YYYY-MM-DD / must be YYYY-MM-DD", file=sys.stderr)
+            return EXIT_USAGE
     if args.command == "validate":
         return run_validate(args)
+    from . import engine  # MkDocs is imported only by the commands that build
+
+    if args.command == "build":
+        return engine.build(args.root, emit=args.emit)
+    if args.command == "serve":
+        return engine.serve(args.root, args.addr)
     return EXIT_USAGE
 
 

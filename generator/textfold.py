@@ -43,3 +43,8 @@ def fold_place(name: str) -> str:
             key = key[len(prefix) + 1:]
             break
     return key.replace(" ", "")
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for URLs: ``"Thành phố Hội An"`` → ``"thanh-pho-hoi-an"``."""
+    return "-".join(fold(text).split()) or "khac"

@@ -1,0 +1,85 @@
+"""The thin MkDocs adapter: inject the generated pages, index them for search, swap the site.
+
+Everything about the catalogue is decided in ``generator.site``; this module only connects
+it to MkDocs' events, so another engine (Zensical reads the same mkdocs.yml) needs another
+thin adapter, not a rewrite. ``mkdocs build`` and ``ocop build`` run this same code.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .site.build import BuildError, Prepared, build_today, pin_build_date, prepare, staging_dir
+from .site.build import swap_into as _swap
+from .site.search import index_site
+
+log = logging.getLogger("mkdocs.plugins.ocop")
+#: generated pages that belong in the site navigation; products never do (a quadratic build)
+IN_NAV = {"index.md", "danh-muc.md"}
+
+
+class OcopPlugin(BasePlugin):  # type: ignore[type-arg]
+    def __init__(self) -> None:
+        self.command = "build"
+        self.final: Path | None = None
+        self.prepared: Prepared | None = None
+        self.error: BuildError | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        pin_build_date(build_today())
+        if self.command != "serve":
+            self.final = Path(config.site_dir)
+            config.site_dir = str(staging_dir(self.final))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        root = Path(config.config_file_path).parent
+        try:
+            self.prepared = prepare(root, build_today())
+        except BuildError as error:
+            self.error = error
+            log.error("Danh mục có lỗi, không đăng trang / the catalogue has errors:\n%s",
+                      error.report)
+            raise Abort("ocop: sửa các lỗi trên rồi dựng lại / fix the errors above") from error
+        for item in self.prepared.files:
+            inclusion = (InclusionLevel.UNDEFINED if item.path in IN_NAV
+                         else InclusionLevel.NOT_IN_NAV)
+            if item.content is not None:
+                new = File.generated(config, item.path, content=item.content,
+                                     inclusion=inclusion)
+            else:
+                new = File.generated(config, item.path, abs_src_path=str(item.source),
+                                     inclusion=inclusion)
+            if item.path in files.src_uris:
+                files.remove(files.src_uris[item.path])
+            files.append(new)
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index_site(Path(config.site_dir))
+        if self.final is not None:
+            _swap(Path(config.site_dir), self.final)
+            config.site_dir = str(self.final)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves the published site untouched and no half-written copy."""
+        if self.final is not None:
+            shutil.rmtree(staging_dir(self.final), ignore_errors=True)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        for folder in ("products", "site_templates", "schema"):
+            if (root / folder).exists():
+                server.watch(str(root / folder))
+        return server

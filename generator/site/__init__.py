@@ -1,0 +1,1 @@
+"""The public site: page content computed from the model; engine-neutral (no MkDocs import)."""

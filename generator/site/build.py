@@ -1,0 +1,89 @@
+"""Build orchestration shared by ``ocop build`` and the MkDocs plugin: validate → plan.
+
+:func:`prepare` is what every engine adapter calls: it validates the catalogue (an invalid
+catalogue is never published) and plans the site's source files. :func:`emit` writes those
+files to a folder for any other engine; :func:`swap_into` replaces the live output only once a
+build has fully succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..report import text_report
+from ..validate import Result, validate
+from .config import SiteConfig, load
+from .images import PhotoPipeline
+from .pages import SourceFile, plan_site
+
+CACHE_DIR = ".cache/ocop"
+
+
+class BuildError(Exception):
+    """The catalogue has errors; ``report`` is the validator's text for the officer."""
+
+    def __init__(self, result: Result, lang: str = "vi") -> None:
+        self.result = result
+        self.report = text_report(result, lang)
+        super().__init__(self.report)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    config: SiteConfig
+    result: Result
+    files: list[SourceFile]
+
+
+def build_today(value: str | None = None) -> date:
+    """The day validity is computed for: ``--today``, $OCOP_TODAY, or the real date."""
+    text = value or os.environ.get("OCOP_TODAY")
+    return date.fromisoformat(text) if text else date.today()
+
+
+def pin_build_date(today: date) -> None:
+    """Make engine timestamps (sitemap lastmod, gzip headers) depend only on ``today``."""
+    stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc).timestamp()
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp))
+
+
+def prepare(root: Path, today: date) -> Prepared:
+    """Validate the catalogue and plan the site, or raise :class:`BuildError`."""
+    config = load(root)
+    result = validate([root / config.products_dir], root, today)
+    if result.errors:
+        raise BuildError(result, config.language)
+    pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
+    return Prepared(config, result, plan_site(result.products, config, today, pipeline))
+
+
+def emit(files: list[SourceFile], out_dir: Path) -> None:
+    """Write the planned source tree (Markdown pages + media) for any engine."""
+    for item in files:
+        target = out_dir / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if item.content is not None:
+            target.write_text(item.content, encoding="utf-8")
+        elif item.source is not None:
+            shutil.copyfile(item.source, target)
+
+
+def staging_dir(final: Path) -> Path:
+    """A fresh sibling folder to build into, so a failed build never touches ``final``."""
+    staging = final.with_name(f".{final.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    return staging
+
+
+def swap_into(staging: Path, final: Path) -> None:
+    """Replace ``final`` by the finished ``staging`` folder (two renames)."""
+    old = final.with_name(f".{final.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)

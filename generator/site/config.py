@@ -1,0 +1,86 @@
+"""Catalogue settings: one validated block (``extra.ocop`` in mkdocs.yml).
+
+Another province adopts the tool by changing these settings and ``products/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(Exception):
+    """mkdocs.yml's catalogue settings are missing or wrong; the message says how to fix them."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    site_name: str
+    site_url: str
+    region: str
+    publisher: str
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    list_expired: bool = True
+    products_dir: str = "products"
+    language: str = "vi"
+
+    def absolute(self, path: str) -> str:
+        """Absolute URL of a site-relative path (canonical links, QR codes, sitemap)."""
+        return self.site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may hold !!python/name tags for Markdown extensions: read them as text."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=_Loader)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: không đọc được cấu hình / not a mapping")
+    return data
+
+
+def _need(block: dict[str, Any], key: str, where: str) -> str:
+    value = block.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: thiếu `{key}` (chữ) / `{key}` is required (text)")
+    return value
+
+
+def from_mkdocs(data: dict[str, Any], where: str = "mkdocs.yml") -> SiteConfig:
+    """Validate ``site_name``, ``site_url`` and the ``extra.ocop`` block."""
+    block = (data.get("extra") or {}).get("ocop")
+    if not isinstance(block, dict):
+        raise ConfigError(f"{where}: thiếu khối `extra: ocop:` / the `extra.ocop` block is missing")
+    known = {"region", "publisher", "contact", "list_expired", "products_dir"}
+    unknown = sorted(set(block) - known)
+    if unknown:
+        raise ConfigError(f"{where}: extra.ocop có khoá lạ / unknown keys: {', '.join(unknown)} "
+                          f"(cho phép / allowed: {', '.join(sorted(known))})")
+    site_url = _need(data, "site_url", where)
+    if not re.match(r"https?://[^\s]+$", site_url):
+        raise ConfigError(f"{where}: site_url phải bắt đầu bằng https:// / must be an http(s) URL")
+    contact = block.get("contact") or {}
+    list_expired = block.get("list_expired", True)
+    if not isinstance(list_expired, bool):
+        raise ConfigError(f"{where}: extra.ocop.list_expired phải là true/false")
+    return SiteConfig(
+        site_name=_need(data, "site_name", where), site_url=site_url.rstrip("/") + "/",
+        region=_need(block, "region", f"{where} extra.ocop"),
+        publisher=_need(block, "publisher", f"{where} extra.ocop"),
+        contact_email=contact.get("email"), contact_phone=contact.get("phone"),
+        list_expired=list_expired, products_dir=block.get("products_dir", "products"),
+        language=(data.get("theme") or {}).get("language", "vi"))
+
+
+def load(root: Path) -> SiteConfig:
+    return from_mkdocs(read_mkdocs_yml(root / "mkdocs.yml"), "mkdocs.yml")

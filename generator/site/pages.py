@@ -1,0 +1,230 @@
+"""Plan the site: every page and file the engine needs, as engine-neutral source files.
+
+A page is Markdown with YAML front matter whose body is one HTML block rendered here; photos
+are resized copies from the pipeline. Nothing in this module imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+
+from ..model import Product
+from ..textfold import fold
+from ..textfold import slugify as slug
+from .collate import sort_key
+from .config import SiteConfig
+from .i18n import t
+from .images import PhotoPipeline, PhotoSet
+from .jsonld import product_jsonld
+from .present import ProductView, present
+from .qr import qr_svg
+from .render import render
+
+RELATED_LIMIT = 6
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file of the site source: ``path`` relative to the docs root; text or a file to copy."""
+
+    path: str
+    content: str | None = None
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class Listing:
+    kind: str
+    slug: str
+    title: str
+    views: tuple[ProductView, ...]
+
+    @property
+    def url(self) -> str:
+        return f"{self.kind}/{self.slug}/"
+
+
+def _root(url: str) -> str:
+    return "../" * url.strip("/").count("/") + ("../" if url.strip("/") else "")
+
+
+def _front_matter(title: str, description: str, extra: dict[str, Any],
+                  hide: tuple[str, ...] = ("navigation", "toc")) -> str:
+    """YAML front matter. ``title``/``description`` are HTML-escaped because MkDocs templates
+    print them without escaping; our own overrides read the raw text from ``ocop``."""
+    meta: dict[str, Any] = {"title": str(escape(title)), "description": str(escape(description)),
+                            "ocop": {"title": title, "description": description, **extra}}
+    if hide:
+        meta["hide"] = list(hide)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+
+
+def _by_name(views: Iterable[ProductView]) -> list[ProductView]:
+    return sorted(views, key=lambda v: sort_key(v.name.vi))
+
+
+class Planner:
+    """Builds the list of :class:`SourceFile` for one catalogue."""
+
+    def __init__(self, products: list[Product], config: SiteConfig, today: date,
+                 pipeline: PhotoPipeline) -> None:
+        self.config, self.today, self.pipeline = config, today, pipeline
+        listed = [p for p in products if config.list_expired or p.current_recognition(today)]
+        self.views = _by_name(present(p, today, config.language) for p in listed)
+        self.photos: dict[str, PhotoSet] = {}
+        self.galleries: dict[str, list[dict[str, Any]]] = {}
+        for view in self.views:
+            self._photos(view)
+        self.listings = self._listings()
+        self._relate()
+
+    def _photos(self, view: ProductView) -> None:
+        gallery = []
+        for photo in view.product.photos:
+            photo_set = self.pipeline.process(view.product.folder / photo.file)
+            gallery.append({"set": photo_set, "alt": photo.alt.vi})
+        self.galleries[view.id] = gallery
+        if gallery:
+            self.photos[view.id] = gallery[0]["set"]
+
+    def _group(self, key: Callable[[ProductView], list[tuple[str, str]]],
+               kind: str) -> list[Listing]:
+        buckets: dict[str, tuple[str, list[ProductView]]] = {}
+        for view in self.views:
+            for bucket_slug, title in key(view):
+                buckets.setdefault(bucket_slug, (title, []))[1].append(view)
+        return [Listing(kind, s, title, tuple(items))
+                for s, (title, items) in sorted(buckets.items(), key=lambda i: sort_key(i[1][0]))]
+
+    def _listings(self) -> dict[str, list[Listing]]:
+        return {
+            "nhom": self._group(lambda v: [(slug(v.product.group), v.product.group)], "nhom"),
+            "dia-phuong": self._group(lambda v: [(slug(v.place), v.place)], "dia-phuong"),
+            "tieu-chuan": self._group(lambda v: [(slug(s["scheme"]), s["scheme"])
+                                                 for s in v.standards], "tieu-chuan"),
+            "chu-the": self._group(lambda v: [(slug(v.product.subject.name),
+                                               v.product.subject.name)]
+                                   if v.product.subject else [], "chu-the"),
+        }
+
+    def listing_of(self, kind: str, title: str) -> Listing | None:
+        return next((item for item in self.listings[kind] if item.slug == slug(title)), None)
+
+    def _relate(self) -> None:
+        for view in self.views:
+            related = {
+                "same_subject": self.listing_of("chu-the", view.product.subject.name)
+                if view.product.subject else None,
+                "same_place": self.listing_of("dia-phuong", view.place),
+                "same_group": self.listing_of("nhom", view.product.group),
+            }
+            seen = {view.id}
+            for key, listing in related.items():
+                items = [v for v in (listing.views if listing else ()) if v.id not in seen]
+                view.related[key] = items[:RELATED_LIMIT]
+                seen |= {v.id for v in view.related[key]}
+
+    def product_page(self, view: ProductView) -> SourceFile:
+        product = view.product
+        canonical = self.config.absolute(view.url)
+        photo = self.photos.get(view.id)
+        images = [photo.fallback().jpeg] if photo else []
+        links = {"group": self.listing_of("nhom", product.group).url,  # type: ignore[union-attr]
+                 "place": self.listing_of("dia-phuong", view.place).url,  # type: ignore[union-attr]
+                 "subject": (self.listing_of("chu-the", product.subject.name).url  # type: ignore[union-attr]
+                             if product.subject else "")}
+        body = render("product.html", self.config.language, v=view, root=_root(view.url),
+                      gallery=self.galleries[view.id], photos=self.photos, links=links,
+                      qr=qr_svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
+                      thumb=photo.variants[0].webp if photo else "",
+                      folded=fold(view.search_text))
+        description = f"{product.name.vi} — {view.badge.label}, {view.place}. " + \
+            product.content["description"]["vi"][:150]
+        extra = {"kind": "product", "canonical": canonical,
+                 "image": self.config.absolute(images[0]) if images else "",
+                 "jsonld": json.dumps(product_jsonld(view, self.config, images),
+                                      ensure_ascii=False, sort_keys=True)}
+        front = _front_matter(product.name.vi, description, extra)
+        return SourceFile(f"san-pham/{view.id}.md", front + body)
+
+    def listing_page(self, listing: Listing) -> SourceFile:
+        heading = {"nhom": "by_group", "dia-phuong": "by_place", "tieu-chuan": "by_standard",
+                   "chu-the": "by_subject"}[listing.kind]
+        body = render("listing.html", self.config.language, listing=listing,
+                      heading=t(heading, self.config.language), root=_root(listing.url),
+                      photos=self.photos)
+        count = t("products_count", self.config.language, n=len(listing.views))
+        front = _front_matter(listing.title, f"{listing.title}: {count} OCOP — "
+                              f"{self.config.region}", {"kind": "listing"})
+        return SourceFile(f"{listing.kind}/{listing.slug}.md", front + body)
+
+    def _counts(self) -> dict[str, list[tuple[str, int, str]]]:
+        lang = self.config.language
+        current = [v for v in self.views if v.badge.current]
+        stars = [(t("stars", lang, n=n), sum(1 for v in current if v.badge.stars == n), "")
+                 for n in (5, 4, 3)]
+        return {
+            "by_stars": stars,
+            "by_group": [(item.title, len(item.views), item.url) for item in self.listings["nhom"]],
+            "by_place": [(item.title, len(item.views), item.url)
+                         for item in self.listings["dia-phuong"]],
+        }
+
+    def home_page(self) -> SourceFile:
+        newest = sorted(self.views, key=lambda v: (v.product.latest_recognition().signed.latest(),
+                                                   v.id), reverse=True)[:6]
+        body = render("home.html", self.config.language, config=self.config, root="",
+                      total=len(self.views), current=sum(v.badge.current for v in self.views),
+                      counts=self._counts(), newest=newest, photos=self.photos)
+        front = _front_matter(self.config.site_name,
+                              f"Danh mục sản phẩm OCOP {self.config.region}: tra cứu hạng sao, "
+                              "hiệu lực, chủ thể và nơi bán.", {"kind": "home"})
+        return SourceFile("index.md", front + body)
+
+    def catalogue_page(self) -> SourceFile:
+        lang = self.config.language
+        filters = [(key, t(f"filter.{name}", lang)) for key, name in (
+            ("sao", "stars"), ("hieu_luc", "validity"), ("nhom", "group"), ("loai", "type"),
+            ("huyen_cu", "district"), ("xa", "commune"), ("tinh", "province"),
+            ("tieu_chuan", "standard"), ("loai_hinh", "legal_form"),
+            ("che_bien", "processing"))]
+        body = render("catalogue.html", lang, root="../", filters=filters, views=self.views,
+                      photos=self.photos)
+        front = _front_matter(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
+                              f"{self.config.region}: lọc theo hạng sao, nhóm, địa phương.",
+                              {"kind": "catalogue"})
+        return SourceFile("danh-muc.md", front + body)
+
+    def robots(self) -> SourceFile:
+        return SourceFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: "
+                          f"{self.config.absolute('sitemap.xml')}\n")
+
+    def files(self) -> list[SourceFile]:
+        out = [self.home_page(), self.catalogue_page(), self.robots()]
+        out += [self.product_page(v) for v in self.views]
+        out += [self.listing_page(item) for items in self.listings.values() for item in items]
+        out += [SourceFile(path, source=source)
+                for path, source in sorted(self.pipeline.outputs().items())]
+        return out
+
+
+def plan_site(products: list[Product], config: SiteConfig, today: date,
+              pipeline: PhotoPipeline) -> list[SourceFile]:
+    """Every source file of the site, in a stable order."""
+    return Planner(products, config, today, pipeline).files()
+
+
+def by_kind(files: list[SourceFile]) -> dict[str, list[SourceFile]]:
+    out: dict[str, list[SourceFile]] = defaultdict(list)
+    for item in files:
+        out[item.path.split("/", 1)[0] if "/" in item.path else ""].append(item)
+    return out

@@ -1,0 +1,37 @@
+"""Page bodies as HTML, from Jinja2 templates in site_templates/content/ with autoescape on.
+
+Product text is data, never markup: every value goes through autoescape; the only value marked
+safe is the QR code SVG that segno generates.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from ..resources import resource_path
+from .i18n import t
+
+
+@cache
+def environment(lang: str = "vi") -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(resource_path("site_templates/content")),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+    env.globals["t"] = lambda key, **params: t(key, lang, **params)
+    env.globals["srcset"] = srcset
+    return env
+
+
+def srcset(photo: Any, kind: str, root: str) -> str:
+    """``srcset`` of a photo set, each URL relative to the page (``root`` leads to the site root)."""
+    return ", ".join(f"{root}{v.path(kind)} {v.width}w" for v in photo.variants)
+
+
+def render(template: str, lang: str = "vi", **context: Any) -> str:
+    """Render a content template; blank lines are removed so Markdown keeps it as one HTML block."""
+    html = environment(lang).get_template(template).render(**context)
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"

@@ -1,0 +1,85 @@
+"""What pages show, decided in Python: badges, contact links, paragraphs, prices."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.model import Product as ProductModel
+from generator.model import Recognition, RecognitionState, Text
+from generator.rules import PartialDate
+from generator.site.present import badge, paragraphs, tel_href, vnd
+
+
+def product(*recognitions: Recognition) -> ProductModel:
+    return ProductModel(id="x", source_file="x", folder=Path("."), name=Text("X"),
+                        product_type="t", group="Thực phẩm", processing="processed",
+                        recognitions=recognitions, origin={}, content={}, sources=())
+
+
+def rec(index: int, signed: str, stars: int, status: str = "active") -> Recognition:
+    parsed = PartialDate.parse(signed)
+    assert parsed is not None
+    return Recognition(index=index, signed=parsed, stars=stars, recorded_status=status)
+
+
+TODAY = date(2026, 11, 29)
+
+
+def test_current_star_badge() -> None:
+    b = badge(product(rec(0, "2025-01-17", 5)), TODAY)
+    assert (b.current, b.stars, b.label, b.detail) == (True, 5, "OCOP 5 sao",
+                                                       "Hiệu lực đến 16/01/2028")
+
+
+def test_year_only_recognition_says_about() -> None:
+    b = badge(product(rec(0, "2025", 3)), TODAY)
+    assert b.current and b.detail == "Hiệu lực đến khoảng 31/12/2027"
+
+
+def test_star_that_went_down_shows_the_current_lower_star() -> None:
+    b = badge(product(rec(0, "2020-01-02", 4, "superseded"), rec(1, "2025", 3)), TODAY)
+    assert (b.current, b.stars) == (True, 3)
+
+
+@pytest.mark.parametrize(("signed", "status", "state", "label", "detail"), [
+    ("2021-06-01", "active", RecognitionState.EXPIRED, "Đã hết hạn", "Đã hết hạn từ 31/05/2024"),
+    ("2025-01-17", "revoked", RecognitionState.REVOKED, "Đã thu hồi", "Đã bị thu hồi"),
+    ("2023", "active", RecognitionState.UNCERTAIN, "Chưa rõ hiệu lực",
+     "Chưa rõ còn hiệu lực (hết hạn trong khoảng 31/12/2025 – 30/12/2026)"),
+])
+def test_no_current_star_when_not_valid(signed: str, status: str, state: RecognitionState,
+                                        label: str, detail: str) -> None:
+    b = badge(product(rec(0, signed, 4, status)), TODAY)
+    assert (b.current, b.state, b.label, b.detail) == (False, state, label, detail)
+
+
+def test_expiring_soon() -> None:
+    b = badge(product(rec(0, "2024-01-15", 4)), TODAY)
+    assert b.current and b.state is RecognitionState.EXPIRING
+    assert b.detail == "Sắp hết hạn: 14/01/2027"
+
+
+def test_english_strings() -> None:
+    b = badge(product(rec(0, "2021-06-01", 4)), TODAY, "en")
+    assert (b.label, b.detail) == ("Expired", "Expired on 31/05/2024")
+
+
+@pytest.mark.parametrize(("phone", "href"), [
+    ("0905 123 456", "tel:+84905123456"), ("0235.3861.234", "tel:+842353861234"),
+    ("+84 905 123 456", "tel:+84905123456")])
+def test_tel_links(phone: str, href: str) -> None:
+    assert tel_href(phone) == href
+
+
+def test_paragraphs_and_lists_from_plain_text() -> None:
+    blocks = paragraphs("Một.\nHai.\n\n- a\n- b\n\nBa <b>x</b>")
+    assert [(b.text, b.items) for b in blocks] == [("Một. Hai.", ()), ("", ("a", "b")),
+                                                   ("Ba <b>x</b>", ())]
+    assert paragraphs("   ") == []
+
+
+def test_prices_in_dong() -> None:
+    assert vnd(1250000) == "1.250.000 ₫"
