@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .report import REPORTERS
@@ -58,7 +59,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--root", type=Path, default=Path.cwd(), help="repository root")
     serve.add_argument("--today", metavar="YYYY-MM-DD", help="compute validity as of this date")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address:port")
+    for module in _command_modules():
+        module.add_parser(commands)
     return parser
+
+
+def _command_modules() -> list[Any]:
+    """Modules that add a sub-command: each has ``add_parser(commands)`` which registers a
+    parser whose ``func`` default runs it (``func(args) -> exit code``)."""
+    return []
 
 
 def _fix_nfc(result: Result, root: Path) -> int:
@@ -99,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ValueError:
             print("ocop: --today phải có dạng YYYY-MM-DD / must be YYYY-MM-DD", file=sys.stderr)
             return EXIT_USAGE
+    if getattr(args, "func", None) is not None:
+        return int(args.func(args))
     if args.command == "validate":
         return run_validate(args)
     from . import engine  # MkDocs is imported only by the commands that build

@@ -12,6 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .mkdocs_plugin import OcopPlugin
 from .site.build import BuildError, build_today, emit, prepare
 
 EXIT_OK, EXIT_ERRORS = 0, 1
@@ -39,16 +40,18 @@ def build(root: Path, *, emit: Path | None = None, site_dir: Path | None = None)
     config = load_config(config_file=str(root / "mkdocs.yml"), **overrides)
     config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins["ocop"]
+    assert isinstance(plugin, OcopPlugin), "mkdocs.yml must list the `ocop` plugin"
     try:
         mkdocs_build(config)
     except (Abort, MkDocsException) as error:
-        if getattr(plugin, "error", None) is not None:
+        if plugin.error is not None:
             sys.stdout.write(plugin.error.report)
         else:
             print(f"ocop: {error}", file=sys.stderr)
         return EXIT_ERRORS
     finally:
         config.plugins.on_shutdown()
+    assert plugin.prepared is not None
     result = plugin.prepared.result
     warnings = len(result.warnings)
     print(f"Đã dựng {len(result.products)} trang sản phẩm vào {config.site_dir} "

@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .resources import resource_path
 from .site.build import BuildError, Prepared, build_today, pin_build_date, prepare, staging_dir
 from .site.build import swap_into as _swap
 from .site.search import index_site
@@ -24,6 +25,17 @@ from .site.search import index_site
 log = logging.getLogger("mkdocs.plugins.ocop")
 #: generated pages that belong in the site navigation; products never do (a quadratic build)
 IN_NAV = {"index.md", "danh-muc.md"}
+
+
+def _add_packaged_templates(config: MkDocsConfig) -> None:
+    """Use the packaged site_templates/ after any custom_dir of the adopting repository, so a
+    province needs no copy of our templates (its own overrides still win)."""
+    packaged = str(resource_path("site_templates"))
+    dirs = config.theme.dirs
+    if packaged in dirs:
+        return
+    custom = config.theme.custom_dir
+    dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, packaged)
 
 
 class OcopPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -38,6 +50,7 @@ class OcopPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         pin_build_date(build_today())
+        _add_packaged_templates(config)
         if self.command != "serve":
             self.final = Path(config.site_dir)
             config.site_dir = str(staging_dir(self.final))

@@ -217,8 +217,8 @@ class _Translator:
             if key in allowed:
                 continue
             close = _closest(key, allowed)
-            out.append(self.doc.finding(
-                "schema.unknown_field", (*path, key), key=True, field=key,
+            out.append(self.doc.key_finding(
+                "schema.unknown_field", (*path, key), field=key,
                 suggestion=f" (có phải `{close}`?)" if close else "",
                 suggestion_en=f" (did you mean `{close}`?)" if close else ""))
         return out

@@ -119,9 +119,17 @@ class Document:
             probe = probe[:-1]
         return marks.get((), (1, 1))
 
-    def finding(self, code: str, path: PathT = (), *, key: bool = False, **params: Any) -> Finding:
-        line, column = self.locate(path, key=key)
-        return Finding(self.file, code, format_path(path), line, column,
+    def finding(self, code: str, path: PathT = (), **params: Any) -> Finding:
+        """A finding located at the value at ``path`` (or its nearest ancestor)."""
+        return self._finding(code, path, self.locate(path), params)
+
+    def key_finding(self, code: str, path: PathT, **params: Any) -> Finding:
+        """A finding located at the key of ``path`` (an unknown field, say)."""
+        return self._finding(code, path, self.locate(path, key=True), params)
+
+    def _finding(self, code: str, path: PathT, where: tuple[int, int],
+                 params: dict[str, Any]) -> Finding:
+        return Finding(self.file, code, format_path(path), where[0], where[1],
                        {k: str(v) for k, v in params.items()})
 
 
@@ -158,14 +166,14 @@ def resolve_plain(text: str) -> Any:
 
 
 class _Refused(Exception):
-    def __init__(self, code: str, mark: yaml.Mark | None, **params: str) -> None:
+    def __init__(self, code: str, mark: Any, **params: str) -> None:
         super().__init__(code)
         self.code = code
         self.mark = mark
         self.params = params
 
 
-def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
+def _mark(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
@@ -236,7 +244,7 @@ def _first_tab_indent(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _unclosed_quote(text: str, mark: yaml.Mark | None) -> tuple[int, int] | None:
+def _unclosed_quote(text: str, mark: Any) -> tuple[int, int] | None:
     """The first line before the error with an odd number of unescaped double quotes."""
     last = mark.line + 1 if mark is not None else len(text.splitlines())
     for number, line in enumerate(text.splitlines()[:last], start=1):

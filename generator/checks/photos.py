@@ -461,8 +461,8 @@ def _unlisted(ctx: _Context, has_photos_key: bool) -> list[Finding]:
         target = _resolve(ctx.folder / name)
         if target is not None and (target in ctx.targets or target.is_dir()):
             continue
-        findings.append(ctx.doc.finding("photo.unlisted", where, key=has_photos_key,
-                                        file=_printable(name)))
+        make = ctx.doc.key_finding if has_photos_key else ctx.doc.finding
+        findings.append(make("photo.unlisted", where, file=_printable(name)))
     return findings
 
 

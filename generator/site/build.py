@@ -16,20 +16,20 @@ from pathlib import Path
 
 from ..report import text_report
 from ..validate import Result, validate
-from .config import SiteConfig, load
-from .images import PhotoPipeline
+from .config import ConfigError, SiteConfig, load
+from .images import PhotoError, PhotoPipeline
 from .pages import SourceFile, plan_site
 
 CACHE_DIR = ".cache/ocop"
 
 
 class BuildError(Exception):
-    """The catalogue has errors; ``report`` is the validator's text for the officer."""
+    """The catalogue cannot be published; ``report`` says why, for the officer."""
 
-    def __init__(self, result: Result, lang: str = "vi") -> None:
+    def __init__(self, report: str, result: Result | None = None) -> None:
         self.result = result
-        self.report = text_report(result, lang)
-        super().__init__(self.report)
+        self.report = report
+        super().__init__(report)
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,20 @@ def pin_build_date(today: date) -> None:
 
 def prepare(root: Path, today: date) -> Prepared:
     """Validate the catalogue and plan the site, or raise :class:`BuildError`."""
-    config = load(root)
+    try:
+        config = load(root)
+    except ConfigError as error:
+        raise BuildError(f"{error}\n") from error
     result = validate([root / config.products_dir], root, today)
     if result.errors:
-        raise BuildError(result, config.language)
+        raise BuildError(text_report(result, config.language), result)
     pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
-    return Prepared(config, result, plan_site(result.products, config, today, pipeline))
+    try:
+        files = plan_site(result.products, config, today, pipeline)
+    except PhotoError as error:
+        raise BuildError(f"{error.path}: không xử lý được ảnh / cannot process the photo: "
+                         f"{error.reason}\n") from error
+    return Prepared(config, result, files)
 
 
 def emit(files: list[SourceFile], out_dir: Path) -> None:

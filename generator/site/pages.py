@@ -88,7 +88,7 @@ class Planner:
         self._relate()
 
     def _photos(self, view: ProductView) -> None:
-        gallery = []
+        gallery: list[dict[str, Any]] = []
         for photo in view.product.photos:
             photo_set = self.pipeline.process(view.product.folder / photo.file)
             gallery.append({"set": photo_set, "alt": photo.alt.vi})

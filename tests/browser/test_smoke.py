@@ -17,7 +17,6 @@ from PIL import Image
 
 from tests.browser.conftest import (
     PHONE_VIEWPORT,
-    load_build_site,
     pdf_page_count,
     platform_fonts,
     serve_directory,
@@ -59,13 +58,6 @@ def test_missing_tool_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="not a skip"):
         missing_tool("no Chromium at /nowhere")
-
-
-def test_built_site_fails_clearly_when_build_site_is_missing() -> None:
-    with pytest.raises(pytest.fail.Exception, match=r"does not exist yet.*build_site\(root"):
-        load_build_site("generator.site.not_written_for_this_test")
-    with pytest.raises(pytest.fail.Exception, match="has no function build_site"):
-        load_build_site("tests.envcheck")
 
 
 def test_server_serves_the_directory_then_stops(site: Path) -> None:

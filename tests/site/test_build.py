@@ -103,3 +103,26 @@ def test_expired_products_can_be_left_out(tmp_path: Path) -> None:
     assert build(root) == 0
     assert not (root / "site" / "san-pham" / "tra-het-han").exists()
     assert (root / "site" / "san-pham" / "nuoc-mam-thu" / "index.html").exists()
+
+
+def test_a_repository_without_our_templates_gets_the_packaged_ones(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path / "repo")
+    config = root / "mkdocs.yml"
+    lines = [line for line in config.read_text(encoding="utf-8").splitlines()
+             if "custom_dir" not in line]
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert build(root) == 0
+    page = (root / "site" / "san-pham" / "nuoc-mam-thu" / "index.html").read_text("utf-8")
+    assert 'type="application/ld+json"' in page and "assets/ocop.css" in page
+    assert (root / "site" / "assets" / "ocop.css").exists()
+
+
+def test_bad_settings_stop_the_build_with_a_plain_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_fixture(tmp_path / "repo")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    region: Tỉnh thử nghiệm\n",
+                                                                 ""), encoding="utf-8")
+    assert build(root) == 1
+    assert "thiếu `region`" in capsys.readouterr().out
+    assert not (root / "site").exists()
