@@ -38,7 +38,7 @@ def _add_packaged_templates(config: MkDocsConfig) -> None:
     dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, packaged)
 
 
-class OcopPlugin(BasePlugin):  # type: ignore[type-arg]
+class OcopPlugin(BasePlugin):
     def __init__(self) -> None:
         self.command = "build"
         self.final: Path | None = None

@@ -194,7 +194,7 @@ class _Translator:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
 
-    def finding(self, error: ValidationError) -> Finding | None:
+    def finding(self, error: ValidationError) -> Finding | list[Finding] | None:
         path: PathT = tuple(error.absolute_path)
         handler = getattr(self, f"_{error.validator}", None)
         return handler(error, path) if handler else None
@@ -203,12 +203,12 @@ class _Translator:
         vi, en = _titles(path)
         return {"title": vi, "title_en": en, **extra}
 
-    def _required(self, error: ValidationError, path: PathT) -> Finding:
+    def _required(self, error: ValidationError, path: PathT) -> list[Finding]:
+        """One finding per missing field (jsonschema reports them together)."""
         missing = [m for m in error.validator_value if m not in (error.instance or {})]
-        field = missing[0] if missing else "?"
-        child = (*path, field)
-        return self.doc.finding("schema.required", child, field=field,
-                                example=_example(child), **self._params(child))
+        return [self.doc.finding("schema.required", (*path, field), field=field,
+                                 example=_example((*path, field)), **self._params((*path, field)))
+                for field in missing]
 
     def _additionalProperties(self, error: ValidationError, path: PathT) -> list[Finding]:
         allowed = list(subschema(path).get("properties", {}))

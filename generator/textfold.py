@@ -47,4 +47,4 @@ def fold_place(name: str) -> str:
 
 def slugify(text: str) -> str:
     """ASCII slug for URLs: ``"Thành phố Hội An"`` → ``"thanh-pho-hoi-an"``."""
-    return "-".join(fold(text).split()) or "khac"
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "khac"

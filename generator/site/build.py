@@ -62,7 +62,7 @@ def prepare(root: Path, today: date) -> Prepared:
         raise BuildError(text_report(result, config.language), result)
     pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
     try:
-        files = plan_site(result.products, config, today, pipeline)
+        files = plan_site(result.products, config, today, pipeline, root / CACHE_DIR / "qr")
     except PhotoError as error:
         raise BuildError(f"{error.path}: không xử lý được ảnh / cannot process the photo: "
                          f"{error.reason}\n") from error

@@ -26,10 +26,11 @@ from .i18n import t
 from .images import PhotoPipeline, PhotoSet
 from .jsonld import product_jsonld
 from .present import ProductView, present
-from .qr import qr_svg
+from .qr import QrCodes
 from .render import render
 
 RELATED_LIMIT = 6
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def _front_matter(title: str, description: str, extra: dict[str, Any],
                             "ocop": {"title": title, "description": description, **extra}}
     if hide:
         meta["hide"] = list(hide)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
+    return "---\n" + dumped + "---\n\n"
 
 
 def _by_name(views: Iterable[ProductView]) -> list[ProductView]:
@@ -76,8 +78,9 @@ class Planner:
     """Builds the list of :class:`SourceFile` for one catalogue."""
 
     def __init__(self, products: list[Product], config: SiteConfig, today: date,
-                 pipeline: PhotoPipeline) -> None:
+                 pipeline: PhotoPipeline, qr_cache: Path | None = None) -> None:
         self.config, self.today, self.pipeline = config, today, pipeline
+        self.qr = QrCodes(qr_cache)
         listed = [p for p in products if config.list_expired or p.current_recognition(today)]
         self.views = _by_name(present(p, today, config.language) for p in listed)
         self.photos: dict[str, PhotoSet] = {}
@@ -85,6 +88,8 @@ class Planner:
         for view in self.views:
             self._photos(view)
         self.listings = self._listings()
+        self._index = {kind: {item.slug: item for item in items}
+                       for kind, items in self.listings.items()}
         self._relate()
 
     def _photos(self, view: ProductView) -> None:
@@ -117,9 +122,29 @@ class Planner:
         }
 
     def listing_of(self, kind: str, title: str) -> Listing | None:
-        return next((item for item in self.listings[kind] if item.slug == slug(title)), None)
+        return self._index[kind].get(slug(title))
+
+    def _neighbours(self, listing: Listing | None, view: ProductView,
+                    seen: set[str]) -> list[ProductView]:
+        """Up to RELATED_LIMIT products next to ``view`` in the listing's name order (so
+        related products differ from page to page and the cost stays constant)."""
+        if listing is None:
+            return []
+        views = listing.views
+        here = self._position[listing.url].get(view.id, 0)
+        out: list[ProductView] = []
+        low, high = here - 1, here + 1
+        while len(out) < RELATED_LIMIT and (low >= 0 or high < len(views)):
+            for index in (high, low):
+                if 0 <= index < len(views) and views[index].id not in seen \
+                        and len(out) < RELATED_LIMIT:
+                    out.append(views[index])
+            low, high = low - 1, high + 1
+        return out
 
     def _relate(self) -> None:
+        self._position = {item.url: {v.id: i for i, v in enumerate(item.views)}
+                          for items in self.listings.values() for item in items}
         for view in self.views:
             related = {
                 "same_subject": self.listing_of("chu-the", view.product.subject.name)
@@ -129,8 +154,7 @@ class Planner:
             }
             seen = {view.id}
             for key, listing in related.items():
-                items = [v for v in (listing.views if listing else ()) if v.id not in seen]
-                view.related[key] = items[:RELATED_LIMIT]
+                view.related[key] = self._neighbours(listing, view, seen)
                 seen |= {v.id for v in view.related[key]}
 
     def product_page(self, view: ProductView) -> SourceFile:
@@ -144,7 +168,7 @@ class Planner:
                              if product.subject else "")}
         body = render("product.html", self.config.language, v=view, root=_root(view.url),
                       gallery=self.galleries[view.id], photos=self.photos, links=links,
-                      qr=qr_svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
+                      qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
                       thumb=photo.variants[0].webp if photo else "",
                       folded=fold(view.search_text))
         description = f"{product.name.vi} — {view.badge.label}, {view.place}. " + \
@@ -218,9 +242,9 @@ class Planner:
 
 
 def plan_site(products: list[Product], config: SiteConfig, today: date,
-              pipeline: PhotoPipeline) -> list[SourceFile]:
+              pipeline: PhotoPipeline, qr_cache: Path | None = None) -> list[SourceFile]:
     """Every source file of the site, in a stable order."""
-    return Planner(products, config, today, pipeline).files()
+    return Planner(products, config, today, pipeline, qr_cache).files()
 
 
 def by_kind(files: list[SourceFile]) -> dict[str, list[SourceFile]]:
