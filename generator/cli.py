@@ -67,7 +67,9 @@ def _parser() -> argparse.ArgumentParser:
 def _command_modules() -> list[Any]:
     """Modules that add a sub-command: each has ``add_parser(commands)`` which registers a
     parser whose ``func`` default runs it (``func(args) -> exit code``)."""
-    return []
+    from . import expiry, importer, new_product, review
+
+    return [review, expiry, new_product, importer]
 
 
 def _fix_nfc(result: Result, root: Path) -> int:

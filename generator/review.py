@@ -118,7 +118,7 @@ _TEXT: dict[str, tuple[str, str]] = {
                         "product.yaml has errors, so fields cannot be compared — see the findings"),
     "moved_from": ("Chuyển thư mục: {old} → {new}", "Moved: {old} → {new}"),
     "label.id": ("Đổi id", "Id"),
-    "field": ("Sửa trường {key}", "Changed field {key}"),
+    "field": ("Sửa trường {field}", "Changed field {field}"),
     "label.name": ("Đổi tên", "Name"),
     "label.name_en": ("Tên tiếng Anh", "English name"),
     "label.product_type": ("Đổi loại sản phẩm", "Product type"),
@@ -150,7 +150,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "what.source": ("nguồn: {value}", "source: {value}"),
     "what.channel": ("nơi bán: {value}", "sales channel: {value}"),
     "what.price": ("giá", "the price"),
-    "what.content": ("{part} ({lang})", "{part} ({lang})"),
+    "what.content": ("{part} ({language})", "{part} ({language})"),
     "lang.vi": ("tiếng Việt", "Vietnamese"),
     "lang.en": ("tiếng Anh", "English"),
     "part.description": ("mô tả", "description"),
@@ -170,7 +170,8 @@ _TEXT: dict[str, tuple[str, str]] = {
                            "Signing date ({label}): {old} → {new}"),
     "rec.stars_changed": ("Sửa hạng sao ({label}): {old} → {new}", "Stars ({label}): {old} → {new}"),
     "rec.score_changed": ("Sửa điểm ({label}): {old} → {new}", "Score ({label}): {old} → {new}"),
-    "rec.revoked": ("Thu hồi công nhận: {label}", "Recognition revoked: {label}"),
+    "rec.revoked": ("Thu hồi công nhận: {label}{when}", "Recognition revoked: {label}{when}"),
+    "rec.revoked_on": (" — ngày thu hồi {date}", " — revoked on {date}"),
     "rec.superseded": ("Ghi là đã được thay thế: {label}", "Marked as superseded: {label}"),
     "rec.active": ("Ghi là đang áp dụng: {label}", "Marked as in force: {label}"),
     "rec.fields": ("Sửa {fields} ({label})", "Changed {fields} ({label})"),
@@ -206,7 +207,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "photo.removed": ("Xoá ảnh {name}", "Removed photo {name}"),
     "photo.renamed": ("Đổi tên ảnh {old} → {new}", "Renamed photo {old} → {new}"),
     "photo.role": ("Đổi loại ảnh {name}: {old} → {new}", "Photo {name} role: {old} → {new}"),
-    "photo.alt": ("Sửa mô tả ảnh {name} ({lang})", "Changed the description of photo {name} ({lang})"),
+    "photo.alt": ("Sửa mô tả ảnh {name} ({language})",
+                  "Changed the description of photo {name} ({language})"),
     "photo.date": ("Sửa ngày chụp ảnh {name}", "Changed the date of photo {name}"),
     "photo.order": ("Đổi thứ tự ảnh", "Changed the order of the photos"),
     "file.replaced": ("Sửa tệp {name}", "Changed file {name}"),
@@ -440,7 +442,7 @@ class WorkTree:
         for folder in folders:
             out[folder] = {}
             here = self.repo / folder
-            names = sorted(os.listdir(here)) if here.is_dir() and not here.is_symlink() else []
+            names = sorted(os.listdir(here)) if here.is_dir() and self._inside(here) else []
             for name in names:
                 path = here / name
                 if path.is_symlink():
@@ -459,8 +461,13 @@ class WorkTree:
         out: dict[str, bytes | None] = {}
         for path in paths:
             target = self.repo / path
-            out[path] = target.read_bytes() if target.is_file() else None
+            out[path] = target.read_bytes() if target.is_file() and self._inside(target) else None
         return out
+
+    def _inside(self, path: Path) -> bool:
+        """Never follow a link out of the repository: a pull request could otherwise make the
+        review quote a file of the machine it runs on (the validator reports such links)."""
+        return path.resolve().is_relative_to(self.repo.resolve())
 
 
 def _safe_member(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
@@ -480,6 +487,8 @@ def unpack(repo: Path, commit: str, dest: Path) -> None:
         assert process.stdout is not None
         with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
             archive.extractall(dest, filter=_safe_member)
+        while process.stdout.read(65536):  # the record padding after the end marker: git
+            pass  # would die of SIGPIPE if the pipe closed before it wrote it
     if process.returncode != 0:
         raise ReviewError("git_failed", detail=f"git archive {commit}")
 
@@ -573,7 +582,7 @@ def pair(old: dict[str, Snapshot], new: dict[str, Snapshot]) -> list[Change]:
             removed.remove(match)
             changes.append(Change("moved", match, new[folder]))
     changes += [Change("removed", snapshot, None) for snapshot in removed]
-    return changes
+    return sorted(changes, key=lambda change: change.current.folder)
 
 
 # --------------------------------------------------------------------------- field changes
@@ -708,20 +717,27 @@ def _rec_edit(a: tuple[Recognition, dict[str, Any]], b: tuple[Recognition, dict[
     if old.stars != new.stars and not is_latest:
         out.append(say("rec.stars_changed", lang, label=label, old=old.stars, new=new.stars))
     if old.score != new.score:
-        score = {None: say("empty", lang)}
-        out.append(say("rec.score_changed", lang, label=label,
-                       old=score.get(old.score, _number(old.score, lang)),
-                       new=score.get(new.score, _number(new.score, lang))))
+        out.append(say("rec.score_changed", lang, label=label, old=_number(old.score, lang),
+                       new=_number(new.score, lang)))
+    keys = ["authority", "level", "rules", "note", "source", "revoked"]
     if old.recorded_status != new.recorded_status:
-        out.append(say(f"rec.{new.recorded_status}", lang, label=label))
-    fields = [say(f"f.{key}", lang) for key in ("authority", "level", "rules", "note", "source",
-                                                "revoked") if old_item.get(key) != new_item.get(key)]
+        out.append(say(f"rec.{new.recorded_status}", lang, label=label,
+                       when=_revoked_on(new_item, lang)))
+        keys.remove("revoked")
+    fields = [say(f"f.{key}", lang) for key in keys if old_item.get(key) != new_item.get(key)]
     if fields:
         out.append(say("rec.fields", lang, fields=", ".join(fields), label=label))
     return out
 
 
+def _revoked_on(item: dict[str, Any], lang: str) -> str:
+    day = PartialDate.parse(str(_get(item, "revoked", "date") or ""))
+    return say("rec.revoked_on", lang, date=day.display()) if day else ""
+
+
 def _number(value: float | None, lang: str) -> str:
+    if value is None:
+        return say("empty", lang)
     text = f"{value:g}"
     return text.replace(".", ",") if lang == "vi" else text
 
@@ -848,7 +864,8 @@ def _photo_entries(old: dict[str, Any], new: dict[str, Any], renamed: dict[str, 
         out += _arrow_role(name, previous.get("role"), entry.get("role"), lang)
         for code in ("vi", "en"):
             if _get(previous, "alt", code) != _get(entry, "alt", code):
-                out.append(say("photo.alt", lang, name=md(name), lang=say(f"lang.{code}", lang)))
+                out.append(say("photo.alt", lang, name=md(name),
+                               language=say(f"lang.{code}", lang)))
         if previous.get("date") != entry.get("date"):
             out.append(say("photo.date", lang, name=md(name)))
     common = [name for name in after if name in before]
@@ -869,7 +886,7 @@ def _content(old: dict[str, Any], new: dict[str, Any], lang: str) -> list[str]:
     for part in ("description", "ingredients", "usage", "storage"):
         for code in ("vi", "en"):
             what = say("what.content", lang, part=say(f"part.{part}", lang),
-                       lang=say(f"lang.{code}", lang))
+                       language=say(f"lang.{code}", lang))
             out += _touched(what, _get(old, "content", part, code), _get(new, "content", part, code),
                             lang)
     return out
@@ -980,7 +997,7 @@ def field_changes(old: Snapshot, new: Snapshot, today: date, lang: str) -> list[
     for _keys, describe in _SECTIONS[4:]:
         lines += describe(a, b, lang)
     worded = {key for keys, _ in _SECTIONS for key in keys} | {"recognitions", "photos"}
-    lines += [say("field", lang, key=md_code(key)) for key in sorted(a.keys() | b.keys())
+    lines += [say("field", lang, field=md_code(key)) for key in sorted(a.keys() | b.keys())
               if key not in worded and a.get(key) != b.get(key)]
     return lines
 
@@ -1019,8 +1036,7 @@ def _changed_keys(change: Change) -> set[str] | None:
 def _new_files(change: Change) -> set[str] | None:
     if change.old is None or change.new is None:
         return None
-    return _file_changes(change.old.files, change.new.files, "vi")[2] | set(
-        _file_changes(change.old.files, change.new.files, "vi")[1].values())
+    return _file_changes(change.old.files, change.new.files, "vi")[2]
 
 
 _ASKED_WHEN = {"portfolio.same_type_same_area": {"product_type", "origin", "subject"},
@@ -1109,7 +1125,8 @@ def build_review(root: Path, base: str, head: str | None, today: date) -> Review
     review = Review(base, ref_commit, base_commit, today, link_base=_link_base(repo, head_commit))
     folders = sorted({posixpath.dirname(path) for path in paths} - {CATALOGUE_DIR})
     with tempfile.TemporaryDirectory(prefix="ocop-review-") as tmp:
-        head_root, new_tree = repo, WorkTree(repo)
+        head_root: Path = repo
+        new_tree: Tree = WorkTree(repo)
         if head_commit is not None:
             head_root, new_tree = Path(tmp), GitTree(repo, head_commit)
             unpack(repo, head_commit, head_root)
@@ -1143,8 +1160,7 @@ def _base_label(review: Review, lang: str) -> str:
 
 def summary(review: Review, asked: int, lang: str) -> str:
     """The one honest paragraph at the top."""
-    kinds = [kind for kind in ("added", "removed", "moved", "changed")]
-    counts = [say(f"count.{k}", lang, n=n) for k in kinds
+    counts = [say(f"count.{k}", lang, n=n) for k in ("added", "removed", "moved", "changed")
               if (n := sum(c.kind == k for c in review.changes))]
     parts = [", ".join(counts) + say("products_word", lang)] if counts else []
     if review.others:

@@ -1,0 +1,1 @@
+"""Tests of the commands officers run: ocop new, import, review, expiry."""
