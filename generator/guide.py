@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .checks.photos import MAX_FILE_BYTES, MIN_SIDE, RECOMMENDED_SIDE
 from .findings import CATALOGUE, Finding, Message, Severity
-from .report import _SEVERITY, github_report, text_report
+from .report import _SEVERITY, text_report
 from .validate import Result  # importing it registers every check's messages
 
 #: where each rendering goes, relative to the repository root
@@ -169,7 +169,8 @@ Máy kiểm tra sau vài phút. Lần đầu bạn gửi đề nghị, người 
 - Bình luận của bot (**github-actions**) tóm tắt thay đổi và mọi thông báo. Chỉ có một bình
   luận: nó được cập nhật mỗi lần bạn sửa, nên hãy đọc lại bình luận đó.
 - **Checks** → **Summary**: bản rà soát đầy đủ; mục **Artifacts** có `site-preview` — tải về,
-  giải nén và mở `index.html` để xem trước trang sản phẩm.
+  giải nén và mở tệp `san-pham/<id>/index.html` để xem trước trang sản phẩm (mở từ máy, mỗi
+  liên kết dẫn tới một thư mục: bấm tiếp `index.html` trong đó).
 
 The checks run within minutes. The first time you propose a change, a maintainer must click
 **Approve and run** before they start.
@@ -178,7 +179,8 @@ The checks run within minutes. The first time you propose a change, a maintainer
 - The bot's comment (**github-actions**) summarises the change and every finding. There is only
   one comment: it is updated each time you push a fix, so read that comment again.
 - **Checks** → **Summary**: the full review; under **Artifacts**, `site-preview` — download it,
-  unzip it and open `index.html` to preview the product page.
+  unzip it and open `san-pham/<id>/index.html` to preview the product page (opened from your
+  computer, each link leads to a folder: click its `index.html`).
 
 ### Bước 6 — Sửa / Step 6 — Fix
 
@@ -232,7 +234,8 @@ def _severity(severity: Severity) -> str:
 
 
 def _reading() -> str:
-    sample = Result(files=[_SAMPLE_FINDINGS[0].file], findings=list(_SAMPLE_FINDINGS))
+    sample = Result(files=[_SAMPLE_FINDINGS[0].file],
+                    findings=sorted(_SAMPLE_FINDINGS, key=Finding.sort_key))
     error, warning = Severity.ERROR, Severity.WARNING
     return f"""
 ## 2. Đọc một thông báo / How to read a finding
@@ -265,12 +268,9 @@ Ví dụ (kết quả `ocop validate`) / Example (`ocop validate --lang en` in E
 - `[mã]`: tra mã ở mục 3 để xem giải thích và ví dụ sửa. / `[code]`: look it up in section 3
   for the explanation and an example fix.
 
-Trên pull request, cùng thông báo đó hiện ngay dưới dòng có vấn đề (dạng chú thích của GitHub
-Actions). / On a pull request the same findings appear under the lines concerned (GitHub Actions
-annotations):
-
-```text
-{github_report(sample, "vi")}```
+Trên pull request, cùng các thông báo đó hiện ngay dưới dòng có vấn đề, trong tab
+**Files changed**. / On a pull request the same findings appear right under the lines
+concerned, in the **Files changed** tab.
 """
 
 
