@@ -171,8 +171,8 @@ class Planner:
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
                       thumb=photo.variants[0].webp if photo else "",
                       folded=fold(view.search_text))
-        description = f"{product.name.vi} — {view.badge.label}, {view.place}. " + \
-            product.content["description"]["vi"][:150]
+        summary = " ".join(product.content["description"]["vi"].split())
+        description = f"{product.name.vi} — {view.badge.label}, {view.place}. {summary[:150]}"
         extra = {"kind": "product", "canonical": canonical,
                  "image": self.config.absolute(images[0]) if images else "",
                  "jsonld": json.dumps(product_jsonld(view, self.config, images),
@@ -222,6 +222,7 @@ class Planner:
             ("tieu_chuan", "standard"), ("loai_hinh", "legal_form"),
             ("che_bien", "processing"))]
         body = render("catalogue.html", lang, root="../", filters=filters, views=self.views,
+                      listings=self.listings,
                       photos=self.photos)
         front = _front_matter(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
                               f"{self.config.region}: lọc theo hạng sao, nhóm, địa phương.",

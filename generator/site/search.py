@@ -1,42 +1,72 @@
 """Search index: Pagefind over the built HTML, written to ``site/pagefind/``.
 
-Only product pages are indexed (they carry ``data-pagefind-body``; Pagefind then skips every
-page without it). Each product page also lists its facets (``data-pagefind-filter``), sort keys
-(``data-pagefind-sort``) and a tone-folded copy of its names (see ``product.html``), so the
-catalogue page (``assets/catalogue.js``) can search, filter and sort without a server.
+Only product pages are indexed (they carry ``data-pagefind-body``). Each lists its facets
+(``data-pagefind-filter``), sort keys (``data-ocop-sort-*``), card fields (``data-pagefind-meta``)
+and a tone-folded copy of its names (see ``product.html``), so the catalogue page
+(``assets/catalogue.js``) can search, filter and sort without a server.
 
-We run the Pagefind binary shipped in the ``pagefind_bin`` wheel as a subprocess rather than the
-``pagefind.index`` Python API: that API is asyncio-only and cannot run inside a caller that
-already has an event loop (Playwright's sync API, an async MkDocs host), while a subprocess
-works from anywhere and reports failures with an exit code.
+How Pagefind is run. The binary from the ``pagefind[bin]`` wheel, in its ``--service`` mode (the
+JSON-over-pipes protocol its own Python and Node APIs speak), fed one page at a time:
 
-Pagefind 1.5.2 is not byte-for-byte reproducible: it writes the values of each filter, and the
-filter and sort lists of its metadata file, in Rust ``HashMap`` order, which changes from run to
-run (known upstream: Pagefind/pagefind#638 made fragments stable, not filters). Words and
-fragments are stable. :func:`canonicalize` therefore rewrites those two kinds of files in a
-fixed order — filter values sorted, filter and sort lists sorted by name — and renames them by
-a hash of their content, so the same site always gives the same bytes.
+- *Page order.* Pagefind numbers pages in the order it meets them. ``pagefind --site`` meets
+  them in the file system's directory order (ext4 hash order, tmpfs creation order), and those
+  numbers are inside every index file: the same site gave different bytes on another disk. We
+  add pages in Vietnamese name order (their ``ten`` key), so the numbering depends only on the
+  site, and page order *is* name order: with Pagefind's ``pageLength`` ranking at 0, a search
+  for the word on every product page (``ALL_WORD``) lists products by name.
+- *Sorts outside Pagefind.* A Pagefind sort is a permutation of every page stored in the
+  metadata file that *every* search downloads first: three sorts were 131 KB of its 248 KB
+  at 20,000 products. Name order needs none (above); stars and date are written as
+  ``ocop-sort-<key>.json`` — each page's rank by that key, in page order — which the catalogue
+  page fetches only when the visitor sorts by it.
+- *Not the* ``pagefind.index`` *Python API*: it is asyncio-only (unusable under a running event
+  loop, e.g. Playwright's sync API) and reads one reply per 100 ms (20,000 pages: over half an
+  hour). A plain subprocess with blocking pipes indexes 20,000 pages in about a minute.
+
+Pagefind 1.5.2 also writes the values of each filter, and the filter and sort lists of its
+metadata file, in Rust ``HashMap`` order, which changes from run to run (upstream
+Pagefind/pagefind#638 made fragments stable, not filters). :func:`canonicalize` rewrites those
+files in a fixed order and renames them by a hash of their content. Together: the same site
+always gives the same index bytes.
 """
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
+import json
 import logging
+import os
+import re
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 
 BUNDLE_DIR = "pagefind"
 LANGUAGE = "vi"
 SIGNATURE = b"pagefind_dcd"
-#: Parts of a product page that are not about the product: cards of *other* products (their
-#: names would make "nước mắm" find every neighbour of a fish sauce), the QR box, the source
-#: list, and the star badge (its "Đã hết hạn từ …" would fill every excerpt; stars and validity
-#: are facets). Everything else in ``data-pagefind-body`` is indexed.
-EXCLUDE = ".ocop-related, .ocop-share, .ocop-sources, .ocop-badge"
+BODY_MARK = re.compile(r"<[a-z]+\s[^>]*\bdata-pagefind-body[\s>=]")
+#: product.html writes each sort key as ``data-ocop-sort-<key>="…"``; ``ten`` orders the pages
+SORT_KEYS = re.compile(r'data-ocop-sort-([a-z_]+)="([^"]*)"')
+NAME_SORT = "ten"
+#: The word every product page carries (product.html); catalogue.js searches it for views without
+#: words: Pagefind answers a search *without* words by fetching its whole word index.
+ALL_WORD = "zzocop"
+#: What is not indexed on a product page. Not about this product: cards of *other* products
+#: (their names would make "nước mắm" find every neighbour of a fish sauce), the QR box, the
+#: source list. Template words found on every page, which only make every chunk of the word
+#: index bigger: field labels (``dt``, also glued to their value by Pagefind: "sản phẩmThực"),
+#: section headings, the star badge and the recognition history (stars and validity are
+#: facets). And the English description blocks (the English *name* stays searchable): they
+#: would double the index a Vietnamese query downloads at national scale.
+EXCLUDE = (".ocop-related", ".ocop-share", ".ocop-sources", ".ocop-badge", ".ocop-history",
+           ".ocop-en-block", ".ocop-product dt", ".ocop-product h2")
 #: Pagefind's own ready-made search interfaces; the catalogue page has its own small script,
 #: so these (about 420 KB) are removed from the site instead of being deployed unused.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -62,18 +92,99 @@ def index_site(site_dir: Path) -> None:
     site_dir = Path(site_dir).resolve()
     bundle = site_dir / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)
-    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR,
-               "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDE, "--quiet"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-        raise SearchIndexError(f"Pagefind failed ({done.returncode}):\n{done.stdout}{done.stderr}")
-    # --quiet leaves only notes such as "no stemming for vi" (expected: Vietnamese words are not
-    # inflected); logged at debug level so they never fail a `strict: true` build.
-    if done.stderr.strip():
-        log.debug("Pagefind: %s", done.stderr.strip())
+    pages = sorted(_indexed_pages(site_dir), key=lambda page: (page[2].get(NAME_SORT, "~"), page[0]))
+    with _Service() as service:
+        index = service.send({"type": "NewIndex", "config": {
+            "force_language": LANGUAGE, "exclude_selectors": list(EXCLUDE)}})["index_id"]
+        for url, path, _keys in pages:
+            service.send({"type": "AddFile", "index_id": index, "url": url, "file_path": None,
+                          "file_contents": path.read_text(encoding="utf-8")}, expect="IndexedFile",
+                         about=str(path.relative_to(site_dir)))
+        service.send({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
+    if not (bundle / "pagefind-entry.json").is_file():
+        raise SearchIndexError(f"Pagefind wrote no index into {bundle}")
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     canonicalize(bundle)
+    write_sort_ranks(bundle, [keys for _url, _path, keys in pages])
+
+
+def write_sort_ranks(bundle: Path, keys: list[dict[str, str]]) -> None:
+    """``ocop-sort-<key>.json``: ``[rank of page 0, rank of page 1, …]`` for each sort key but
+    the name (page order). Rank 0 is the smallest value; pages without the key rank first."""
+    for key in sorted({k for page in keys for k in page} - {NAME_SORT}):
+        values = sorted({page.get(key, "") for page in keys})
+        rank = {value: number for number, value in enumerate(values)}
+        ranks = [rank[page.get(key, "")] for page in keys]
+        (bundle / f"ocop-sort-{key}.json").write_text(json.dumps(ranks, separators=(",", ":")),
+                                                      encoding="utf-8")
+
+
+def _indexed_pages(site_dir: Path) -> Iterator[tuple[str, Path, dict[str, str]]]:
+    """(URL, file, sort keys) of every page Pagefind should index."""
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if not BODY_MARK.search(html):
+            continue
+        relative = path.relative_to(site_dir).as_posix()
+        url = "/" + (relative[:-len("index.html")] if relative.endswith("index.html") else relative)
+        yield url, path, dict(SORT_KEYS.findall(html))
+
+
+class _Service:
+    """``pagefind --service``: base64(JSON) messages, each followed by a comma, both ways."""
+
+    def __enter__(self) -> _Service:
+        # Notes such as "no stemming for vi" (expected: Vietnamese words do not inflect) go to
+        # stderr; kept in a file for error messages, never logged as warnings (strict builds).
+        self.errors = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([str(pagefind_executable()), "--service"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=self.errors)
+        self.last = 0
+        return self
+
+    def send(self, payload: dict[str, Any], expect: str | None = None,
+             about: str = "") -> dict[str, Any]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.last += 1
+        message = {"message_id": self.last, "payload": payload}
+        try:
+            self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+            self.process.stdin.flush()
+            reply = bytearray()
+            while not reply.endswith(b","):
+                chunk = os.read(self.process.stdout.fileno(), 1 << 16)
+                if not chunk:
+                    raise SearchIndexError("Pagefind stopped")
+                reply += chunk
+        except (BrokenPipeError, SearchIndexError) as error:
+            raise SearchIndexError(f"Pagefind stopped while indexing {about}: {self._stderr()}") \
+                from error
+        answer = json.loads(base64.b64decode(reply[:-1]))["payload"]
+        if answer.get("type") == "Error" or (expect and answer.get("type") != expect):
+            raise SearchIndexError(f"Pagefind could not index {about or payload['type']}: "
+                                   f"{answer.get('message', answer)}")
+        return answer
+
+    def _stderr(self) -> str:
+        self.errors.seek(0)
+        return self.errors.read().decode("utf-8", "replace").strip()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stdout:
+            self.process.stdout.close()
+        notes = self._stderr()
+        if notes:
+            log.debug("Pagefind: %s", notes)
+        self.errors.close()
 
 
 # --- deterministic output -------------------------------------------------------------------

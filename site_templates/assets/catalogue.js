@@ -4,13 +4,14 @@
  * - Without JavaScript the page is a plain list (first products by name + listing links).
  * - Nothing is downloaded until it is needed: Pagefind loads when the page opens with a query,
  *   filters or sort in its address, or when the visitor focuses the search box, opens the
- *   filters, changes the sort or asks for more; the facet values load when the filters open.
+ *   filters, changes the sort or asks for more. A facet group's values (~40 KB each at 20,000
+ *   products) load when that group is opened.
  * - Tone marks: the query is folded like generator/textfold.py (đ → d, marks removed) before
  *   Pagefind sees it, and every product page carries a folded copy of its names, so
  *   "dong giang" and "đông giang" find the same products. On the first page of results, the
  *   ones containing the query exactly as typed come first.
- * - Facets: AND across groups, OR within a group; they work without a query
- *   (Pagefind's search(null, {filters})).
+ * - Facets: AND across groups, OR within a group; they work without a query (a search for
+ *   the word every product page carries, see `everything` below).
  * - State lives in the address, readable and shareable:
  *     danh-muc/?q=nuoc+mam&sao=4+sao&sao=5+sao&huyen_cu=Huy%E1%BB%87n+%C4%90%C3%B4ng+Giang&sort=sao
  *   a change made with a tap adds a history entry (pushState), typing replaces it, and the
@@ -22,8 +23,9 @@ const PAGE_DEFAULT = 24;
 const FACET_LIMIT = 8;        // values shown per facet group before "show all"
 const FACET_SEARCH_FROM = 20; // groups with more values get a box to narrow the list
 const TYPE_DELAY = 250;       // ms after the last keystroke before searching
-// ?sort= values → Pagefind sorts (keys written by product.html's data-pagefind-sort)
-const SORTS = { ten: { ten: "asc" }, sao: { sao: "desc" }, ngay: { ngay: "desc" } };
+// ?sort= values and their direction. Pages are indexed in name order (search.py), so "ten" is
+// page order; the others are ranks from pagefind/ocop-sort-<key>.json, fetched when chosen.
+const SORTS = { ten: "asc", sao: "desc", ngay: "desc" };
 
 const app = document.getElementById("ocop-catalogue");
 if (app) start(app);
@@ -44,15 +46,22 @@ function start(app) {
   const msg = (name, n) => (app.dataset["msg" + name[0].toUpperCase() + name.slice(1)] || "")
     .replace("{n}", n === undefined ? "" : n.toLocaleString("vi-VN"));
   const collator = new Intl.Collator("vi", { numeric: true });
+  // Every product page carries this word (product.html). Pagefind answers a search without
+  // words by fetching its whole word index (5 MB at 20,000 products); a search for this word
+  // fetches one chunk and still finds every product, so facets and sort stay light.
+  const everything = app.dataset.allToken || "";
 
   let state = readURL();
   let pagefind = null;      // the Pagefind module, once loaded
   let loading = null;       // its loading promise
-  let facetsLoaded = false; // pagefind.filters() fetched every filter's values
   let generation = 0;       // ignores answers to searches that were overtaken
   let current = null;       // { results, shown, urls } of the search on screen
   let typing = 0;
   let lastCounts = {};        // facet counts last shown
+  let lastGroups = [];        // … and for which groups
+  let countsQueued = false;
+  let pageNumbers = null;     // promise: Pagefind result id → page number (= name order)
+  const ranks = {};           // sort key → promise of its ranks, by page number
   const expanded = new Set(); // facet groups showing all their values
   const narrowing = {};       // facet group → text typed in its narrowing box
 
@@ -77,8 +86,15 @@ function start(app) {
   });
   ui.sort.addEventListener("change", () => change({ sort: ui.sort.value }, true));
   ui.filters.addEventListener("toggle", () => {
-    if (ui.filters.open) loadFacets().then(() => search({ countsOnly: true })).catch(failed);
+    if (!ui.filters.open) return;
+    for (const group of app.querySelectorAll(".ocop-facet")) { // show what the address ticked
+      if (state.filters[group.dataset.filter]) group.open = true;
+    }
+    requestCounts();
   });
+  for (const group of app.querySelectorAll(".ocop-facet")) {
+    group.addEventListener("toggle", () => { if (group.open) requestCounts(); });
+  }
   ui.clear.addEventListener("click", () => change({ filters: {} }, true));
   ui.more.addEventListener("click", () => showMore().catch(failed));
   window.addEventListener("popstate", () => {
@@ -175,7 +191,10 @@ function start(app) {
   function ensurePagefind() {
     loading = loading || (async () => {
       const module = await import(new URL("pagefind.js", bundleURL).href);
-      await module.options({ baseUrl: rootURL.pathname, excerptLength: 16 });
+      // pageLength 0: no length normalisation, so every page scores the same for `everything`
+      // and such searches list products in page order, which is name order.
+      await module.options({ baseUrl: rootURL.pathname, excerptLength: 16,
+                             ranking: { pageLength: 0 } });
       await module.init();
       pagefind = module;
     })();
@@ -183,17 +202,28 @@ function start(app) {
     return loading;
   }
 
-  async function loadFacets() {
-    await ensurePagefind();
-    if (!facetsLoaded) {
-      await pagefind.filters(); // fetches every filter's values once; searches then count them
-      facetsLoaded = true;
-    }
+  /** Facet groups whose values are wanted now: the open ones, while the panel is open. */
+  function openGroups() {
+    if (!ui.filters.open) return [];
+    return [...app.querySelectorAll(".ocop-facet")].filter((g) => g.open).map((g) => g.dataset.filter);
   }
 
-  /** Pagefind filters for the state: AND across groups, OR (`any`) within one. */
-  function pagefindFilters(filters, without) {
+  /** Recount the facets once, however many groups were just opened. */
+  function requestCounts() {
+    if (countsQueued) return;
+    countsQueued = true;
+    setTimeout(() => {
+      countsQueued = false;
+      search({ countsOnly: true }).catch(failed);
+    }, 0);
+  }
+
+  /** Pagefind filters for the state: AND across groups, OR (`any`) within one. A group in
+   *  `counted` without a tick gets `{none: []}`: no constraint, but Pagefind then fetches that
+   *  filter's data and counts its values. */
+  function pagefindFilters(filters, without, counted = []) {
     const out = {};
+    for (const key of counted) out[key] = { none: [] };
     for (const [key, values] of Object.entries(filters)) {
       if (key !== without && values.length) out[key] = { any: values };
     }
@@ -209,43 +239,66 @@ function start(app) {
     }
     await ensurePagefind();
     if (mine !== generation) return;
-    const term = fold(state.q) || null; // null: filters and sort only
-    const sort = SORTS[state.sort] || (term ? undefined : SORTS.ten);
-    const options = { filters: pagefindFilters(state.filters) };
-    if (sort) options.sort = sort;
-    const found = await pagefind.search(term, options);
+    const words = fold(state.q);
+    const term = words || everything; // no words: filters and sort only
+    const groups = openGroups();
+    const found = await pagefind.search(term, { filters: pagefindFilters(state.filters, null, groups) });
     if (mine !== generation) return;
-    let counts = found.filters || {};
-    if (facetsLoaded) {
+    if (groups.length) {
       // Within a group values are OR-ed, so a group's counts ignore its own ticks: "how many
       // products would this value add". One extra (fragment-free) search per ticked group.
-      counts = { ...counts };
-      await Promise.all(Object.keys(state.filters).map(async (key) => {
-        const others = await pagefind.search(term, { filters: pagefindFilters(state.filters, key) });
+      const counts = { ...found.filters };
+      await Promise.all(groups.filter((key) => state.filters[key]).map(async (key) => {
+        const others = await pagefind.search(term, {
+          filters: pagefindFilters(state.filters, key, [key]) });
         counts[key] = others.filters[key] || {};
       }));
       if (mine !== generation) return;
-      showFacets(counts);
+      showFacets(counts, groups);
     }
     if (countsOnly) return; // the results on screen already are this state's
-    current = { results: found.results, shown: 0, urls: new Set(),
-                exact: !state.sort && term ? exactKey(state.q) : "" };
+    // Words: by relevance unless a sort is chosen. No words: already in name order.
+    let results = found.results;
+    if (state.sort && (words || state.sort !== "ten")) results = await sortBy(results, state.sort);
+    if (mine !== generation) return;
+    current = { results, shown: 0, urls: new Set(),
+                exact: !state.sort && words ? exactKey(state.q) : "" };
     ui.list.replaceChildren();
     await showMore(mine);
   }
 
+  /** Results in the order of sort `key`; equal ones (and "ten") in name order. */
+  async function sortBy(results, key) {
+    pageNumbers = pageNumbers || pagefind.search(everything).then(
+      (all) => new Map(all.results.map((result, number) => [result.id, number])),
+      (error) => { pageNumbers = null; throw error; });
+    if (key !== "ten") ranks[key] = ranks[key] || fetchRanks(key);
+    const [pageOf, rank] = await Promise.all([pageNumbers, key === "ten" ? null : ranks[key]]);
+    const page = (result) => pageOf.get(result.id) ?? pageOf.size; // (never: every id is a page)
+    const sign = SORTS[key] === "desc" ? -1 : 1;
+    return [...results].sort((a, b) => (rank ? sign * (rank[page(a)] - rank[page(b)]) : 0)
+      || page(a) - page(b));
+  }
+
+  async function fetchRanks(key) {
+    // revalidated each visit: it must match the index of the same build (ETag makes it cheap)
+    const response = await fetch(new URL(`ocop-sort-${key}.json`, bundleURL), { cache: "no-cache" });
+    if (!response.ok) { delete ranks[key]; throw new Error(`ocop-sort-${key}.json: ${response.status}`); }
+    return response.json();
+  }
+
   /** Show the next page of the current results. */
   async function showMore(mine = generation) {
+    busy(true);
     if (!current) { // still the server list: the default view, fetch it to continue it
       await ensurePagefind();
-      const found = await pagefind.search(null, { sort: SORTS.ten });
+      const found = await pagefind.search(everything); // name order
       if (mine !== generation) return;
       const urls = new Set([...ui.list.querySelectorAll("a")].map((a) => a.pathname));
       current = { results: found.results, shown: ui.list.children.length, urls, exact: "" };
     }
     const view = current;
     const batch = view.results.slice(view.shown, view.shown + pageSize);
-    busy(true);
     let pages = await Promise.all(batch.map((result) => result.data()));
     if (mine !== generation || view !== current) return;
     if (view.shown === 0 && view.exact) pages = exactFirst(pages, view.exact);
@@ -279,15 +332,14 @@ function start(app) {
   }
 
   // --- facets --------------------------------------------------------------------------------
-  function showFacets(counts) {
+  function showFacets(counts, groups) {
     for (const group of app.querySelectorAll(".ocop-facet")) {
       const key = group.dataset.filter;
+      if (!groups.includes(key)) continue; // closed: its values are not loaded or not current
       const ticked = new Set(state.filters[key] || []);
       const values = Object.entries(counts[key] || {});
       for (const value of ticked) if (!(value in (counts[key] || {}))) values.push([value, 0]);
       const usable = values.filter(([value, n]) => n > 0 || ticked.has(value)).sort(order(key));
-      group.hidden = usable.length === 0;
-      if (ticked.size) group.open = true;
       const box = group.querySelector(".ocop-facet__options");
       const wanted = fold(narrowing[key] || "");
       const matching = wanted ? usable.filter(([value]) => fold(value).includes(wanted)) : usable;
@@ -296,6 +348,7 @@ function start(app) {
       const items = [];
       if (usable.length >= FACET_SEARCH_FROM) items.push(narrowBox(key, group));
       for (const [value, n] of shown) items.push(option(key, value, n, ticked.has(value)));
+      if (!usable.length) items.push(el("span", "ocop-muted", "—")); // none among these results
       if (matching.length > limit) {
         items.push(toggle(key, msg("all", matching.length)));
       } else if (expanded.has(key)) {
@@ -306,6 +359,7 @@ function start(app) {
       if (focused) box.querySelector("input[type=search]").focus();
     }
     lastCounts = counts;
+    lastGroups = groups;
   }
 
   function order(key) {
@@ -331,7 +385,7 @@ function start(app) {
     button.type = "button";
     button.addEventListener("click", () => {
       if (expanded.has(key)) expanded.delete(key); else expanded.add(key);
-      showFacets(lastCounts);
+      showFacets(lastCounts, lastGroups);
     });
     return button;
   }
@@ -344,7 +398,7 @@ function start(app) {
     input.placeholder = "…";
     input.addEventListener("input", () => {
       narrowing[key] = input.value;
-      showFacets(lastCounts);
+      showFacets(lastCounts, lastGroups);
     });
     return input;
   }
@@ -400,8 +454,8 @@ function start(app) {
     let marked = false;
     for (const part of html.split(/(<\/?mark>)/)) {
       if (part === "<mark>" || part === "</mark>") { marked = part === "<mark>"; continue; }
-      if (!part) continue;
-      const text = unescapeHTML(part);
+      const text = unescapeHTML(part).replace(everything, "");
+      if (!text.trim()) continue;
       box.append(marked ? el("mark", "", text) : text);
     }
     return box;
