@@ -285,7 +285,6 @@ def canonicalize(bundle: Path) -> None:
     if len(meta_paths) != 1:
         raise SearchIndexError(f"expected one metadata file, found {len(meta_paths)}")
     meta_path = meta_paths[0]
-    old_hash = meta_path.name[len("pagefind."):-len(".pf_meta")]
     meta = _load(meta_path)
     # [version, pages, word-index chunks, filters [[name, hash]], sorts [[name, pages]], fields]
     parts, end = _array(meta, 0)
@@ -314,6 +313,12 @@ def canonicalize(bundle: Path) -> None:
                + meta[parts[5][0]:parts[5][1]])
     meta_path.unlink()
     new_hash = _store(bundle, "pagefind.", ".pf_meta", 10, payload)
-    if entry.count(f'"{old_hash}"') != 1:
-        raise SearchIndexError("pagefind-entry.json does not name the metadata file once")
-    entry_path.write_text(entry.replace(f'"{old_hash}"', f'"{new_hash}"'), encoding="utf-8")
+    # The bundle holds exactly one metadata file (checked above): point the entry at its new
+    # name through the JSON itself rather than by text replacement.
+    data = json.loads(entry)
+    languages = data.get("languages", {})
+    if LANGUAGE not in languages:
+        raise SearchIndexError(f"pagefind-entry.json has no language {LANGUAGE!r}: {entry[:300]}")
+    languages[LANGUAGE]["hash"] = new_hash
+    entry_path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
