@@ -23,6 +23,10 @@ const PAGE_DEFAULT = 24;
 const FACET_LIMIT = 8;        // values shown per facet group before "show all"
 const FACET_SEARCH_FROM = 20; // groups with more values get a box to narrow the list
 const TYPE_DELAY = 250;       // ms after the last keystroke before searching
+// Searching as one types starts at two letters: one letter is a prefix of nearly every word
+// (a search for "n" fetches a page of results and their photos, all thrown away a moment
+// later). Enter searches whatever is typed.
+const TYPE_MIN = 2;
 // ?sort= values and their direction. Pages are indexed in name order (search.py), so "ten" is
 // page order; the others are ranks from pagefind/ocop-sort-<key>.json, fetched when chosen.
 const SORTS = { ten: "asc", sao: "desc", ngay: "desc" };
@@ -75,6 +79,9 @@ function start(app) {
   ui.input.addEventListener("focus", () => ensurePagefind().catch(() => {}), { once: true });
   ui.input.addEventListener("input", () => {
     clearTimeout(typing);
+    typing = 0;
+    const letters = fold(ui.input.value).replace(/\s+/g, "").length;
+    if (letters > 0 && letters < TYPE_MIN) return;
     typing = setTimeout(() => { typing = 0; change({ q: ui.input.value }, false); }, TYPE_DELAY);
   });
   ui.form.addEventListener("submit", (event) => {

@@ -380,6 +380,26 @@ def test_downloads_only_what_the_view_needs(page: Any, built_site: Path,
     assert loaded < 300_000, loaded
 
 
+def test_one_typed_letter_waits_for_the_next_but_enter_searches(
+        page: Any, built_site: Path, site_server: Callable[[Path], str]) -> None:
+    """A single letter is a prefix of nearly every word: searching it as one types would fetch
+    a page of results and their photos only to throw them away at the next keystroke."""
+    fragments: list[str] = []
+    page.on("requestfinished", lambda request: fragments.append(request.url)
+            if request.url.endswith(".pf_fragment") else None)
+    open_catalogue(page, site_server(built_site))
+    page.locator("#ocop-search").press_sequentially("n")
+    page.wait_for_timeout(1000)  # four times the typing pause
+    assert "q" not in url_state(page) and not fragments
+    page.locator("#ocop-search").press_sequentially("ư")  # two letters: search as one types
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'nư'")
+    settle(page)
+    assert fragments
+    assert {"Nước mắm Tư Tài", "Nước mắm Duy Trinh"} <= set(load_all(page))
+    assert set(search(page, "x")), "Enter searches even one letter"
+    assert url_state(page)["q"] == ["x"]
+
+
 # --- 5. product text is data, never markup ----------------------------------------------------
 
 def test_result_text_is_inserted_as_text(page: Any, built_site: Path,
