@@ -21,6 +21,21 @@ def fold(text: str) -> str:
     return " ".join(_SEPARATORS.sub(" ", stripped.lower()).split())
 
 
+def d_words(text: str) -> str:
+    """The words of ``text`` that hold đ/Đ, folded (``"Đông Giang, Xã Điện Bàn"`` →
+    ``"dong dien"``), each once, in order.
+
+    A search index that strips tone and vowel marks itself (Pagefind: "Nước" is indexed as
+    "nuoc") still keeps đ, a letter of its own; these words, added to a page's indexed text,
+    let "dong giang" find "Đông Giang". Words without đ are left out: the index has them.
+    """
+    seen: dict[str, None] = {}
+    for word in _SEPARATORS.split(text):
+        if "đ" in word.lower():
+            seen.setdefault(fold(word), None)
+    return " ".join(seen)
+
+
 def fold_compact(text: str) -> str:
     """Like :func:`fold` but without any separators: "A Tiêng" == "Atiêng" == "a-tieng"."""
     return fold(text).replace(" ", "")

@@ -18,7 +18,7 @@ import yaml
 from markupsafe import escape
 
 from ..model import Product
-from ..textfold import fold
+from ..textfold import d_words
 from ..textfold import slugify as slug
 from .collate import sort_key
 from .config import SiteConfig
@@ -170,7 +170,7 @@ class Planner:
                       gallery=self.galleries[view.id], photos=self.photos, links=links,
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
                       thumb=photo.variants[0].webp if photo else "",
-                      folded=fold(view.search_text))
+                      folded=d_words(view.search_text))
         summary = " ".join(product.content["description"]["vi"].split())
         description = f"{product.name.vi} — {view.badge.label}, {view.place}. {summary[:150]}"
         extra = {"kind": "product", "canonical": canonical,

@@ -2,7 +2,8 @@
 
 Only product pages are indexed (they carry ``data-pagefind-body``). Each lists its facets
 (``data-pagefind-filter``), sort keys (``data-ocop-sort-*``), card fields (``data-pagefind-meta``)
-and a tone-folded copy of its names (see ``product.html``), so the catalogue page
+and the words of its names that hold đ, folded (Pagefind strips tone marks but keeps đ; see
+:func:`generator.textfold.d_words`), so the catalogue page
 (``assets/catalogue.js``) can search, filter and sort without a server.
 
 How Pagefind is run. The binary from the ``pagefind[bin]`` wheel, in its ``--service`` mode (the
@@ -27,7 +28,8 @@ Pagefind 1.5.2 also writes the values of each filter, and the filter and sort li
 metadata file, in Rust ``HashMap`` order, which changes from run to run (upstream
 Pagefind/pagefind#638 made fragments stable, not filters). :func:`canonicalize` rewrites those
 files in a fixed order and renames them by a hash of their content. Together: the same site
-always gives the same index bytes.
+always gives the same index bytes. It also gives the fragments (one per page) short names
+(:func:`_rename_fragments`), which halves the metadata file every first search downloads.
 """
 
 from __future__ import annotations
@@ -277,6 +279,52 @@ def _sorted_filter(data: bytes) -> bytes:
         data[start:stop] for start, stop in ordered)
 
 
+def _rename_fragments(bundle: Path, meta: bytes, pages_at: int) -> bytes:
+    """Give the fragments short sequential names; returns the metadata's new page list.
+
+    The metadata file, which every first search downloads, lists each page as ``[fragment
+    name, word count]``. Pagefind's names are content hashes (``vi_1a2b3c4``): 20,000 of them
+    are 60 KB of its 122 KB gzipped, random digits that do not compress. Renamed to
+    ``<build>/<page number in base 36>`` they cost about a tenth of that. ``<build>`` is a
+    hash of all of Pagefind's names, so a fragment's address still changes with its content
+    and a browser never pairs a new metadata file with an old cached fragment. Pagefind's
+    script puts the name into ``fragment/<name>.pf_fragment`` as it is.
+    """
+    spans, _ = _array(meta, pages_at)
+    entries = []
+    for start, _ in spans:
+        (name_at, _), (count_at, count_end) = _array(meta, start)[0]
+        entries.append((_text(meta, name_at), meta[count_at:count_end]))
+    folder = bundle / "fragment"
+    first = entries[0][0].split("/")[0] if entries else ""
+    if re.fullmatch(r"[0-9a-f]{8}", first) and [name for name, _ in entries] == [
+            f"{first}/{_base36(number)}" for number in range(len(entries))]:
+        return meta[pages_at:_end(meta, pages_at)]  # renamed already
+    build = hashlib.sha256("\n".join(name for name, _ in entries).encode("utf-8")).hexdigest()[:8]
+    (folder / build).mkdir()
+    out = [_encode_head(4, len(entries))]
+    for number, (old, word_count) in enumerate(entries):
+        new = f"{build}/{_base36(number)}"
+        try:
+            (folder / f"{old}.pf_fragment").rename(folder / f"{new}.pf_fragment")
+        except FileNotFoundError as error:
+            raise SearchIndexError(f"metadata names a fragment that is missing: {old}") from error
+        out.append(_encode_head(4, 2) + _encode_text(new) + word_count)
+    left = sorted(path.name for path in folder.glob("*.pf_fragment"))
+    if left:
+        raise SearchIndexError(f"fragments the metadata does not name: {left[:5]}")
+    return b"".join(out)
+
+
+def _base36(number: int) -> str:
+    digits, out = "0123456789abcdefghijklmnopqrstuvwxyz", ""
+    while True:
+        number, digit = divmod(number, 36)
+        out = digits[digit] + out
+        if not number:
+            return out
+
+
 def canonicalize(bundle: Path) -> None:
     """Rewrite the filter files and the metadata file of ``bundle`` in a fixed order."""
     entry_path = bundle / "pagefind-entry.json"
@@ -309,7 +357,9 @@ def canonicalize(bundle: Path) -> None:
     sorts, _ = _array(meta, parts[4][0])
     sort_list = _encode_head(4, len(sorts)) + b"".join(meta[a:b] for a, b in sorted(
         sorts, key=lambda span: _text(meta, _array(meta, span[0])[0][0][0])))
-    payload = (_encode_head(4, 6) + meta[parts[0][0]:parts[2][1]] + filter_list + sort_list
+    page_list = _rename_fragments(bundle, meta, parts[1][0])
+    payload = (_encode_head(4, 6) + meta[parts[0][0]:parts[1][0]] + page_list
+               + meta[parts[2][0]:parts[2][1]] + filter_list + sort_list
                + meta[parts[5][0]:parts[5][1]])
     meta_path.unlink()
     new_hash = _store(bundle, "pagefind.", ".pf_meta", 10, payload)

@@ -23,9 +23,10 @@ const PAGE_DEFAULT = 24;
 const FACET_LIMIT = 8;        // values shown per facet group before "show all"
 const FACET_SEARCH_FROM = 20; // groups with more values get a box to narrow the list
 const TYPE_DELAY = 250;       // ms after the last keystroke before searching
-// Searching as one types starts at two letters: one letter is a prefix of nearly every word
-// (a search for "n" fetches a page of results and their photos, all thrown away a moment
-// later). Enter searches whatever is typed.
+// Searching as one types waits while the word being typed has one letter: one letter is a
+// prefix of a large part of the word index ("n" matches nearly every product, "nước m" fetches
+// every chunk of words in m), all thrown away at the next keystroke; meanwhile the words before
+// it are searched. Enter searches anything.
 const TYPE_MIN = 2;
 // ?sort= values and their direction. Pages are indexed in name order (search.py), so "ten" is
 // page order; the others are ranks from pagefind/ocop-sort-<key>.json, fetched when chosen.
@@ -80,9 +81,12 @@ function start(app) {
   ui.input.addEventListener("input", () => {
     clearTimeout(typing);
     typing = 0;
-    const letters = fold(ui.input.value).replace(/\s+/g, "").length;
-    if (letters > 0 && letters < TYPE_MIN) return;
-    typing = setTimeout(() => { typing = 0; change({ q: ui.input.value }, false); }, TYPE_DELAY);
+    let query = ui.input.value;
+    if (fold(query) && fold(query).split(" ").pop().length < TYPE_MIN) {
+      query = query.replace(/\s*\S+\s*$/, ""); // the words before it, if any
+      if (!fold(query)) return;
+    }
+    typing = setTimeout(() => { typing = 0; change({ q: query }, false); }, TYPE_DELAY);
   });
   ui.form.addEventListener("submit", (event) => {
     event.preventDefault();
