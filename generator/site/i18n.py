@@ -119,6 +119,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "sort.stars": {"vi": "Hạng sao", "en": "Stars"},
     "sort.name": {"vi": "Tên (A–Z)", "en": "Name (A–Z)"},
     "sort.date": {"vi": "Mới công nhận", "en": "Recently recognised"},
+    "sort.relevance": {"vi": "Phù hợp nhất", "en": "Best match"},
+    "search.sort": {"vi": "Sắp xếp / Sort", "en": "Sort"},
+    "search.filters": {"vi": "Lọc / Filters", "en": "Filters"},
+    "search.filters_n": {"vi": "Lọc ({n})", "en": "Filters ({n})"},
+    "search.clear": {"vi": "Bỏ lọc", "en": "Clear filters"},
+    "search.remove": {"vi": "Bỏ lọc: {n}", "en": "Remove filter: {n}"},
+    "search.all": {"vi": "Hiện tất cả ({n})", "en": "Show all ({n})"},
+    "search.fewer": {"vi": "Thu gọn", "en": "Show fewer"},
+    "search.more": {"vi": "Xem thêm", "en": "Show more"},
+    "search.loading": {"vi": "Đang tìm…", "en": "Searching…"},
+    "search.none": {"vi": "Không tìm thấy — thử bỏ dấu hoặc bớt bộ lọc",
+                    "en": "Nothing found — try without tone marks or with fewer filters"},
+    "search.error": {"vi": "Không tải được bộ tìm kiếm — kiểm tra kết nối rồi thử lại.",
+                     "en": "Search could not load — check the connection and try again."},
+    "search.first_by_name": {"vi": "{n} sản phẩm đầu tiên theo tên", "en": "the first {n} by name"},
+    "browse_all": {"vi": "Xem toàn bộ danh mục / Browse everything", "en": "Browse everything"},
+    "ocop_intro": {"vi": "OCOP (“Mỗi xã một sản phẩm”) là chương trình của Nhà nước đánh giá, xếp "
+                         "hạng sản phẩm đặc trưng của địa phương từ 3 đến 5 sao. Mỗi hạng sao có "
+                         "hiệu lực 36 tháng kể từ ngày ký quyết định — trang này ghi rõ sản phẩm "
+                         "nào còn hiệu lực.",
+                   "en": "OCOP (“One Commune One Product”) is Vietnam’s state programme that "
+                         "rates local specialities from 3 to 5 stars; each rating is valid for 36 "
+                         "months, and this catalogue shows which are still valid."},
 }
 
 

@@ -13,6 +13,7 @@ import jinja2
 
 from ..resources import resource_path
 from .i18n import t
+from .search import ALL_WORD
 
 
 @cache
@@ -22,7 +23,9 @@ def environment(lang: str = "vi") -> jinja2.Environment:
         autoescape=True, trim_blocks=True, lstrip_blocks=True,
         undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
     env.globals["t"] = lambda key, **params: t(key, lang, **params)
+    env.globals["t_in"] = lambda other, key, **params: t(key, other, **params)  # another language
     env.globals["srcset"] = srcset
+    env.globals["ALL_WORD"] = ALL_WORD  # the search word on every product page (search.py)
     return env
 
 

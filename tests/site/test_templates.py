@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
+
+from generator.site.i18n import STRINGS
 
 from tests.conftest import ROOT
 
@@ -17,3 +20,24 @@ def test_base_html_is_materials_with_only_the_checkbox_fix() -> None:
         'id="__search" autocomplete="off"', 'id="__search"')
     assert expected != original, "Material changed: re-copy base.html and re-apply the fix"
     assert ours[header_end:] == expected
+
+
+VIETNAMESE_LETTERS = re.compile(
+    "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE)
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+
+
+def test_page_templates_take_their_words_from_the_string_table() -> None:
+    """Interface text lives in generator/site/i18n.py (vi + en), so an English edition only
+    needs a language switch: no Vietnamese words are written into the page templates."""
+    found = []
+    for path in sorted((ROOT / "site_templates" / "content").glob("*.html")):
+        for number, line in enumerate(JINJA.sub(lambda m: "\n" * m.group().count("\n"), path.read_text("utf-8")).splitlines(), 1):
+            if VIETNAMESE_LETTERS.search(line):
+                found.append(f"{path.name}:{number}: {line.strip()[:80]}")
+    assert not found, "\n".join(found)
+
+
+def test_every_interface_string_has_vietnamese_and_english() -> None:
+    missing = [key for key, entry in STRINGS.items() if not entry.get("vi") or not entry.get("en")]
+    assert not missing
