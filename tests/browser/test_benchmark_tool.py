@@ -140,3 +140,7 @@ def test_lighthouse_runs_and_scores_four_categories(chromium_path: Path, base: s
     assert result["runtime_error"] is None, result
     assert set(result["scores"]) == set(bench.LIGHTHOUSE_CATEGORIES)
     assert all(isinstance(v, int) and 0 <= v <= 100 for v in result["scores"].values()), result
+    assert 0 < result["metrics"]["LCP"] < 60_000 and result["metrics"]["CLS"] >= 0, result
+    row = bench.lighthouse_row({**result, "url": "/san-pham/tieu/", "runs": 2,
+                                "spread": {"performance": (90, 99)}, "all_performance": [90, 99]})
+    assert "median of 2" in row and "90–99" in row and "LCP" in row
