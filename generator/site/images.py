@@ -39,6 +39,7 @@ from typing import Any
 import PIL
 from PIL import Image, ImageCms, ImageOps, features
 
+from .cache import touch
 from ..checks.photos import ACCEPTED, MAX_PIXELS, oriented_size, sniff, webp_header_size
 
 #: Bump whenever a change here alters the output bytes (forces new names for every photo).
@@ -180,7 +181,10 @@ class PhotoPipeline:
         except (OSError, ValueError, KeyError, TypeError):
             return None
         names = (_name(digest, w, kind) for w, _ in sizes for kind in KINDS)
-        return sizes if sizes and all((self.cache_dir / n).is_file() for n in names) else None
+        if not sizes or not all((self.cache_dir / n).is_file() for n in names):
+            return None
+        touch(self.cache_dir / f"{digest}.json")  # in use: kept by cache.prune
+        return sizes
 
     def _identify(self, source: Path) -> tuple[bytes, str]:
         """The source bytes and the content hash naming its outputs."""

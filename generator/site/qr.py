@@ -8,6 +8,8 @@ from pathlib import Path
 
 import segno
 
+from .cache import touch
+
 
 def qr_svg(url: str, title: str) -> str:
     """An SVG QR code for ``url`` that scales with CSS (no fixed width/height)."""
@@ -31,6 +33,7 @@ class QrCodes:
         key = hashlib.sha256(f"{segno.__version__}\n{url}\n{title}".encode()).hexdigest()[:24]
         path = self.cache_dir / f"{key}.svg"
         if path.is_file():
+            touch(path)  # in use: kept by cache.prune
             return path.read_text(encoding="utf-8")
         text = qr_svg(url, title)
         self.cache_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,53 @@
+"""The build caches (``.cache/ocop/photos``, ``.cache/ocop/qr``): touched when used, pruned when
+stale.
+
+Every entry is a group of files sharing a content-hash prefix (a photo's manifest
+``<hash>.json`` and its variants ``<hash>-400.webp``…, or a QR code ``<hash>.svg``). A build
+touches the entry it reuses, so an entry nobody has built with for :data:`MAX_AGE` — a photo
+replaced or deleted long ago, a product renamed — is removed after a successful build. The age
+guard keeps what other branches of the same checkout still use.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from datetime import timedelta
+from pathlib import Path
+
+MAX_AGE = timedelta(days=30)
+_KEY = re.compile(r"[0-9a-f]{8,}")
+
+
+def touch(path: Path) -> None:
+    """Mark a cache entry as used now (best effort: a read-only cache still works)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def prune(folder: Path, max_age: timedelta = MAX_AGE, now: float | None = None) -> int:
+    """Remove the entries of ``folder`` whose newest file is older than ``max_age``; returns
+    how many files were removed."""
+    if not folder.is_dir():
+        return 0
+    groups: dict[str, list[tuple[Path, float]]] = {}
+    for path in folder.iterdir():
+        try:
+            if not path.is_file():
+                continue
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        match = _KEY.match(path.name)
+        groups.setdefault(match.group() if match else path.name, []).append((path, mtime))
+    cutoff = (time.time() if now is None else now) - max_age.total_seconds()
+    removed = 0
+    for files in groups.values():
+        if max(mtime for _, mtime in files) < cutoff:
+            for path, _ in files:
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
