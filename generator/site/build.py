@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..report import text_report
 from ..validate import Result, validate
-from .cache import prune
+from ..cache import prune
 from .config import ConfigError, SiteConfig, load
 from .images import PhotoError, PhotoPipeline
 from .pages import SourceFile, plan_site
@@ -67,7 +67,7 @@ def prepare(root: Path, today: date) -> Prepared:
     except PhotoError as error:
         raise BuildError(f"{error.path}: không xử lý được ảnh / cannot process the photo: "
                          f"{error.reason}\n") from error
-    for cache in ("photos", "qr"):  # everything this build uses was just touched
+    for cache in ("photos", "qr", "checks"):  # everything this build uses was just touched
         prune(root / CACHE_DIR / cache)
     return Prepared(config, result, files)
 

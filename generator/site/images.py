@@ -39,7 +39,7 @@ from typing import Any
 import PIL
 from PIL import Image, ImageCms, ImageOps, features
 
-from .cache import touch
+from ..cache import make_dir, touch
 from ..checks.photos import ACCEPTED, MAX_PIXELS, oriented_size, sniff, webp_header_size
 
 #: Bump whenever a change here alters the output bytes (forces new names for every photo).
@@ -192,7 +192,7 @@ class PhotoPipeline:
             data = source.read_bytes()
         except OSError as error:
             raise PhotoError(source, _reason(error)) from error
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        make_dir(self.cache_dir)
         return data, hashlib.sha256(self._key + data).hexdigest()[:HASH_CHARS]
 
     def _render_all(self, missing: dict[str, Path],

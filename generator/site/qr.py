@@ -8,7 +8,7 @@ from pathlib import Path
 
 import segno
 
-from .cache import touch
+from ..cache import make_dir, touch
 
 
 def qr_svg(url: str, title: str) -> str:
@@ -36,7 +36,7 @@ class QrCodes:
             touch(path)  # in use: kept by cache.prune
             return path.read_text(encoding="utf-8")
         text = qr_svg(url, title)
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        make_dir(self.cache_dir)
         temporary = path.with_suffix(".tmp")
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)

@@ -102,13 +102,30 @@ def index_site(site_dir: Path) -> None:
             service.send({"type": "AddFile", "index_id": index, "url": url, "file_path": None,
                           "file_contents": path.read_text(encoding="utf-8")}, expect="IndexedFile",
                          about=str(path.relative_to(site_dir)))
-        service.send({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
-    if not (bundle / "pagefind-entry.json").is_file():
-        raise SearchIndexError(f"Pagefind wrote no index into {bundle}")
-    for name in UNUSED:
-        (bundle / name).unlink(missing_ok=True)
+        # GetFiles, not WriteFiles: WriteFiles answers before its files are all on disk (seen
+        # here as an empty pagefind-entry.json or WebAssembly file, about one run in five);
+        # with the bytes in hand, the files are complete when this module writes them.
+        files = service.send({"type": "GetFiles", "index_id": index}, expect="GetFiles")["files"]
+    _write_bundle(bundle, files)
     canonicalize(bundle)
     write_sort_ranks(bundle, [keys for _url, _path, keys in pages])
+
+
+def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
+    """Write Pagefind's files (``{"path", "content": base64}``) into ``bundle``, but not the
+    ready-made interfaces (:data:`UNUSED`)."""
+    bundle.mkdir(parents=True)
+    for item in files:
+        relative = Path(item["path"])
+        if relative.is_absolute() or ".." in relative.parts:
+            raise SearchIndexError(f"Pagefind named a file outside its folder: {item['path']}")
+        if relative.name in UNUSED and len(relative.parts) == 1:
+            continue
+        target = bundle / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(item["content"]))
+    if not (bundle / "pagefind-entry.json").is_file():
+        raise SearchIndexError(f"Pagefind gave no index for {bundle}")
 
 
 def write_sort_ranks(bundle: Path, keys: list[dict[str, str]]) -> None:

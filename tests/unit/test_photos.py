@@ -476,3 +476,39 @@ def test_sniff() -> None:
     assert sniff(b"\x00\x00\x00\x14ftypqt  ") == "MP4/MOV (video)"
     assert sniff(b"\xef\xbb\xbf  <svg>") == "SVG"
     assert sniff(b"<?xml version='1.0'?><note/>") is None
+
+
+# --- remembered decodes -------------------------------------------------------------------------
+
+def test_a_good_photo_is_decoded_once_and_its_findings_stay_the_same(
+        tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 50,000 photos a full decode per run is the slow part of validation: a photo that
+    decoded cleanly is remembered by its bytes; a damaged one is decoded every time."""
+    write(folder, "a.jpg", image_bytes("JPEG", (600, 500), exif=gps_exif()))
+    doc = make_doc("a.jpg")
+    first = [f.code for f in check_photos(doc, folder, tmp_path)]
+    assert first == ["photo.low_resolution", "photo.gps"]
+    assert len(list((tmp_path / ".cache/ocop/checks").glob("*.json"))) == 1
+
+    opened: list[object] = []
+    real_open = Image.open
+    monkeypatch.setattr(photos.Image, "open", lambda *a, **k: opened.append(a) or real_open(*a, **k))
+    again = [f.code for f in check_photos(make_doc("a.jpg"), folder, tmp_path)]
+    assert again == first and opened == []
+
+    # the same name with other bytes is decoded again, and a broken file is never remembered
+    write(folder, "a.jpg", image_bytes("JPEG", (600, 500))[:400])
+    broken = [f.code for f in check_photos(make_doc("a.jpg"), folder, tmp_path)]
+    assert broken == ["photo.corrupt"] and opened
+    opened.clear()
+    assert [f.code for f in check_photos(make_doc("a.jpg"), folder, tmp_path)] == broken
+    assert opened, "decoded again"
+    assert len(list((tmp_path / ".cache/ocop/checks").glob("*.json"))) == 1
+
+
+def test_no_photo_cache_when_asked(tmp_path: Path, folder: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OCOP_NO_PHOTO_CACHE", "1")
+    write(folder, "a.jpg", image_bytes("JPEG"))
+    assert check_photos(make_doc("a.jpg"), folder, tmp_path) == []
+    assert not (tmp_path / ".cache").exists()

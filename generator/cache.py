@@ -1,8 +1,9 @@
-"""The build caches (``.cache/ocop/photos``, ``.cache/ocop/qr``): touched when used, pruned when
-stale.
+"""The caches under ``.cache/ocop/`` (site photos, QR codes, photo checks): touched when used,
+pruned when stale.
 
 Every entry is a group of files sharing a content-hash prefix (a photo's manifest
-``<hash>.json`` and its variants ``<hash>-400.webp``…, or a QR code ``<hash>.svg``). A build
+``<hash>.json`` and its variants ``<hash>-400.webp``…, a QR code ``<hash>.svg``, a photo's
+check result ``<hash>.json``). A build
 touches the entry it reuses, so an entry nobody has built with for :data:`MAX_AGE` — a photo
 replaced or deleted long ago, a product renamed — is removed after a successful build. The age
 guard keeps what other branches of the same checkout still use.
@@ -18,6 +19,15 @@ from pathlib import Path
 
 MAX_AGE = timedelta(days=30)
 _KEY = re.compile(r"[0-9a-f]{8,}")
+
+
+def make_dir(folder: Path) -> None:
+    """Create a cache folder that git ignores on its own (like pytest's cache), so a catalogue
+    repository without ``.cache/`` in its .gitignore never shows cache files as changes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# ocop cache, made by the build: never commit\n*\n", encoding="utf-8")
 
 
 def touch(path: Path) -> None:
@@ -36,7 +46,7 @@ def prune(folder: Path, max_age: timedelta = MAX_AGE, now: float | None = None) 
     groups: dict[str, list[tuple[Path, float]]] = {}
     for path in folder.iterdir():
         try:
-            if not path.is_file():
+            if path.name.startswith(".") or not path.is_file():
                 continue
             mtime = path.stat().st_mtime
         except OSError:
