@@ -333,6 +333,80 @@ def _rename_fragments(bundle: Path, meta: bytes, pages_at: int) -> bytes:
     return b"".join(out)
 
 
+#: Raw (CBOR) bytes of word entries per index chunk after :func:`_rechunk`.
+CHUNK_BYTES = 12_000
+#: Words sharing their first KEEP_PREFIX letters stay in one chunk: Pagefind matches the last
+#: word typed as a prefix ("nuoc ma" finds "mắm") but looks in one chunk only.
+KEEP_PREFIX = 3
+
+
+def _rechunk(bundle: Path, meta: bytes, chunks_at: int) -> bytes:
+    """Cut the word index into smaller chunks; returns the metadata's new chunk list.
+
+    A search downloads the chunk holding each word it looks up. Pagefind 1.5.2 cuts chunks
+    after about 20,000 word positions, so at 20,000 products a chunk often pairs a rare word
+    with one found on every page ("tieu" came with "thanh" and "thuoc", the origin line's
+    words: 135 kB for one word). Here chunks close after :data:`CHUNK_BYTES` of entries, so a
+    word comes with few neighbours; a word on every page still costs its own size. Chunks are
+    only cut between words that differ in their first :data:`KEEP_PREFIX` letters, so a typed
+    prefix of that length finds all its words, as before. Entries are
+    kept byte for byte, in Pagefind's order; chunk boundaries are named as Pagefind names them
+    (``from``/``to``: the shortest prefixes that tell neighbours apart), so its lookup is
+    unchanged.
+    """
+    folder = bundle / "index"
+    olds = []
+    entries: list[tuple[str, bytes]] = []
+    for start, _ in _array(meta, chunks_at)[0]:
+        name = _text(meta, _array(meta, start)[0][2][0])
+        path = folder / f"{name}.pf_index"
+        data = _load(path)
+        top, end = _array(data, 0)
+        if len(top) != 1 or end != len(data):
+            raise SearchIndexError(f"{path.name}: unexpected layout")
+        for word_at, word_end in _array(data, top[0][0])[0]:
+            entries.append((_text(data, _array(data, word_at)[0][0][0]), data[word_at:word_end]))
+        olds.append(path)
+    if [word for word, _ in entries] != sorted(word for word, _ in entries):
+        raise SearchIndexError("the word index is not in word order")
+    chunks: list[list[tuple[str, bytes]]] = [[]]
+    size = 0
+    for number, entry in enumerate(entries):
+        chunks[-1].append(entry)
+        size += len(entry[1])
+        following = entries[number + 1][0] if number + 1 < len(entries) else None
+        if size >= CHUNK_BYTES and following is not None and len(
+                _prefixes(entry[0], following)[0]) <= KEEP_PREFIX:
+            chunks.append([])
+            size = 0
+    for path in olds:
+        path.unlink()
+    bounds = [[chunk[0][0], chunk[-1][0]] for chunk in chunks]
+    for left, right in zip(bounds, bounds[1:]):
+        left[1], right[0] = _prefixes(left[1], right[0])
+    out = [_encode_head(4, len(chunks))]
+    for chunk, (first, last) in zip(chunks, bounds, strict=True):
+        payload = (_encode_head(4, 1) + _encode_head(4, len(chunk))
+                   + b"".join(entry for _, entry in chunk))
+        name = _store(folder, "", ".pf_index", 7, payload)
+        out.append(_encode_head(4, 3) + _encode_text(first) + _encode_text(last)
+                   + _encode_text(name))
+    if len(list(folder.glob("*.pf_index"))) != len(chunks):
+        raise SearchIndexError("two index chunks got the same name")
+    return b"".join(out)
+
+
+def _prefixes(left: str, right: str) -> tuple[str, str]:
+    """Pagefind's chunk boundary names: one character past the common prefix of the last word
+    of a chunk and the first word of the next."""
+    common = 0
+    for a, b in zip(left, right):
+        if a != b:
+            break
+        common += 1
+    return left[:common + 1], right[:common + 1]
+
+
 def _base36(number: int) -> str:
     digits, out = "0123456789abcdefghijklmnopqrstuvwxyz", ""
     while True:
@@ -375,8 +449,9 @@ def canonicalize(bundle: Path) -> None:
     sort_list = _encode_head(4, len(sorts)) + b"".join(meta[a:b] for a, b in sorted(
         sorts, key=lambda span: _text(meta, _array(meta, span[0])[0][0][0])))
     page_list = _rename_fragments(bundle, meta, parts[1][0])
+    chunk_list = _rechunk(bundle, meta, parts[2][0])
     payload = (_encode_head(4, 6) + meta[parts[0][0]:parts[1][0]] + page_list
-               + meta[parts[2][0]:parts[2][1]] + filter_list + sort_list
+               + chunk_list + filter_list + sort_list
                + meta[parts[5][0]:parts[5][1]])
     meta_path.unlink()
     new_hash = _store(bundle, "pagefind.", ".pf_meta", 10, payload)

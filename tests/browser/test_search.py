@@ -437,3 +437,29 @@ def test_result_text_is_inserted_as_text(page: Any, built_site: Path,
     excerpt = results.locator(".ocop-card__excerpt").first
     assert "<b>đậm</b>" in excerpt.inner_text()
     assert excerpt.locator("mark").count() >= 1  # Pagefind's own highlights are kept
+
+
+def test_small_index_chunks_find_the_same_products(
+        page: Any, built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        site_server: Callable[[Path], str]) -> None:
+    """search._rechunk names chunk boundaries the way Pagefind does, so its lookup finds every
+    word whatever the cut: with tiny chunks (dozens of boundaries) each query finds exactly what
+    it finds in the shipped index."""
+    import shutil
+
+    from generator.site import search as index
+
+    small = tmp_path / "site"
+    shutil.copytree(built_site, small)
+    monkeypatch.setattr(index, "CHUNK_BYTES", 300)
+    index.index_site(small)
+    assert len(list((small / "pagefind" / "index").glob("*.pf_index"))) > 30
+    queries = ("nuoc mam", "đông giang", "hoà", "tra", "que tra my", "saphraton", "banh tra")
+    expected = {}
+    open_catalogue(page, site_server(built_site))
+    for query in queries:
+        expected[query] = set(load_all_after(page, query))
+    open_catalogue(page, site_server(small))
+    for query in queries:
+        assert set(load_all_after(page, query)) == expected[query], query
+    assert expected["nuoc mam"] == FISH_SAUCE and "SAPHRATON" in expected["saphraton"]
