@@ -156,6 +156,16 @@ def test_deploy_workflow_publishes_with_the_official_pages_actions() -> None:
     assert "ocop build" in runs(flow)
 
 
+def test_builds_restore_the_content_hashed_caches() -> None:
+    """Photos are resized and checked once, not on every run: both workflows that validate and
+    build restore .cache/ocop (entries are content-hashed, so any restored entry is safe)."""
+    for name in ("pr.yml", "deploy.yml"):
+        cached = [s for s in steps(workflow(name)) if s.get("uses", "").startswith("actions/cache@")]
+        assert len(cached) == 1, name
+        assert cached[0]["with"]["path"] == ".cache/ocop"
+        assert cached[0]["with"]["restore-keys"] == "ocop-cache-"
+
+
 def test_weekly_workflow_runs_on_a_schedule_and_keeps_one_issue() -> None:
     flow = workflow("weekly.yml")
     on = triggers(flow)
