@@ -11,8 +11,10 @@ guard keeps what other branches of the same checkout still use.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -28,6 +30,21 @@ def make_dir(folder: Path) -> None:
     ignore = folder / ".gitignore"
     if not ignore.exists():
         ignore.write_text("# ocop cache, made by the build: never commit\n*\n", encoding="utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a cache file atomically (temporary file, then rename), readable by a web server:
+    a build stopped half-way never leaves a half-written entry."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def touch(path: Path) -> None:

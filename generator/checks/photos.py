@@ -27,7 +27,7 @@ from pathlib import Path
 import PIL
 from PIL import Image
 
-from ..cache import make_dir, touch
+from ..cache import make_dir, touch, write_atomic
 from ..findings import Finding, Message, Severity, display_path, register
 from ..yamlload import Document, PathT
 
@@ -282,9 +282,7 @@ class FactsCache:
     def put(self, key: str, width: int, height: int, gps: bool) -> None:
         try:
             make_dir(self.folder)
-            temporary = self.folder / f"{key}.{os.getpid()}.tmp"
-            temporary.write_text(json.dumps([width, height, gps]), encoding="utf-8")
-            temporary.replace(self.folder / f"{key}.json")
+            write_atomic(self.folder / f"{key}.json", json.dumps([width, height, gps]).encode())
         except OSError:
             pass
 

@@ -39,7 +39,7 @@ from typing import Any
 import PIL
 from PIL import Image, ImageCms, ImageOps, features
 
-from ..cache import make_dir, touch
+from ..cache import make_dir, touch, write_atomic
 from ..checks.photos import ACCEPTED, MAX_PIXELS, oriented_size, sniff, webp_header_size
 
 #: Bump whenever a change here alters the output bytes (forces new names for every photo).
@@ -233,9 +233,9 @@ def render(source: Path, data: bytes, widths: tuple[int, ...], cache_dir: Path,
     for size in sizes:
         image = _resize(shown, size)
         for kind in KINDS:
-            _write(cache_dir / _name(digest, size[0], kind), encode(image, kind))
+            write_atomic(cache_dir / _name(digest, size[0], kind), encode(image, kind))
     manifest = {"settings": SETTINGS_VERSION, "variants": [list(s) for s in sizes]}
-    _write(cache_dir / f"{digest}.json", json.dumps(manifest).encode("utf-8"))
+    write_atomic(cache_dir / f"{digest}.json", json.dumps(manifest).encode("utf-8"))
     return sizes
 
 
@@ -381,20 +381,6 @@ def _photo_set(digest: str, sizes: list[tuple[int, int]]) -> PhotoSet:
 
 def _name(digest: str, width: int, kind: str) -> str:
     return f"{digest}-{width}{KINDS[kind]}"
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write atomically (temporary file, then rename), readable by a web server."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _reason(error: BaseException) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import segno
 
-from ..cache import make_dir, touch
+from ..cache import make_dir, touch, write_atomic
 
 
 def qr_svg(url: str, title: str) -> str:
@@ -37,7 +37,5 @@ class QrCodes:
             return path.read_text(encoding="utf-8")
         text = qr_svg(url, title)
         make_dir(self.cache_dir)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
+        write_atomic(path, text.encode("utf-8"))
         return text
