@@ -67,9 +67,10 @@ def _parser() -> argparse.ArgumentParser:
 def _command_modules() -> list[Any]:
     """Modules that add a sub-command: each has ``add_parser(commands)`` which registers a
     parser whose ``func`` default runs it (``func(args) -> exit code``)."""
-    from . import expiry, importer, new_product, review
+    from . import importer, review
+    from .commands import expiry, new
 
-    return [review, expiry, new_product, importer]
+    return [review, expiry, new, importer]
 
 
 def _fix_nfc(result: Result, root: Path) -> int:
@@ -114,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     if args.command == "validate":
         return run_validate(args)
-    from . import engine  # MkDocs is imported only by the commands that build
+    from .adapters import engine  # MkDocs is imported only by the commands that build
 
     if args.command == "build":
         return engine.build(args.root, emit=args.emit)

@@ -33,9 +33,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .admin_units import OLD, Unit, match_names, old_tables
-from .discover import discover
+from .checks.schema import coerce_to_schema, subschema
 from .findings import display_path
+from .load.discover import discover
+from .load.yamlload import load_file
+from .places.units import OLD, Unit, match_names, old_tables
 from .productfile import (
     area_slug,
     file_notes,
@@ -44,9 +46,7 @@ from .productfile import (
     still_to_fill,
     taken_ids,
 )
-from .schema_check import coerce_to_schema, subschema
 from .textfold import fold, fold_compact, fold_place
-from .yamlload import load_file
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 Value = str | int | float | date | datetime | None

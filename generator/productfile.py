@@ -6,7 +6,7 @@ a pointer to docs/field-reference.md on top, the short fields first, a blank lin
 section, administrative units on one line (``province: {name: Tỉnh Quảng Nam, code: "49"}``),
 codes and partial dates quoted (``code: "49"``, ``signed: "2019"``), full dates not
 (``signed: 2022-12-29``). Every file written here loads back through
-:mod:`generator.yamlload` to exactly the data it was written from (text in NFC).
+:mod:`generator.load.yamlload` to exactly the data it was written from (text in NFC).
 
 What is still unknown is never invented: :func:`with_placeholders` gives a required field a
 value the validator rejects (``processing: CHƯA ĐIỀN``) or leaves it out, always under a
@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .schema_check import subschema
+from .checks.schema import subschema
+from .load.yamlload import PathT, format_path, resolve_plain
 from .textfold import fold, slugify
-from .yamlload import PathT, format_path, resolve_plain
 
 HEADER = (
     "# yaml-language-server: $schema=../../../schema/product.schema.json",

@@ -26,19 +26,19 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
-from .admin_units import check_origin
 from .checks.catalogue import area_of
 from .checks.photos import IMAGE_LIKE
 from .checks.recognitions import check_recognitions
-from .discover import PRODUCT_FILE
+from .checks.schema import check_schema
 from .findings import Finding
-from .model import Product, Recognition, RecognitionState, build_product, parse_recognition
+from .load.discover import PRODUCT_FILE
+from .load.yamlload import MAX_BYTES, Document, decode, load_text
+from .model.product import Product, Recognition, RecognitionState, build_product, parse_recognition
+from .places.units import check_origin
 from .rules import PartialDate
-from .schema_check import check_schema
 from .site.i18n import t
 from .site.present import badge, vnd
 from .validate import Result, validate
-from .yamlload import MAX_BYTES, Document, decode, load_text
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 #: GitHub refuses comments longer than 65,536 characters; keep a margin for the workflow.

@@ -10,16 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .admin_units import check_origin
 from .checks.catalogue import Entry, check_catalogue
 from .checks.fields import check_fields
 from .checks.photos import check_photos
 from .checks.recognitions import check_recognitions
-from .discover import discover
+from .checks.schema import check_schema
 from .findings import Finding, display_path
-from .model import Product, build_product
-from .schema_check import check_schema
-from .yamlload import Document, load_file
+from .load.discover import discover
+from .load.yamlload import Document, load_file
+from .model.product import Product, build_product
+from .places.units import check_origin
 
 
 @dataclass

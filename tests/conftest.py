@@ -19,7 +19,7 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped catalogue (products/) built once per session, as of TODAY."""
-    from generator.engine import build_site
+    from generator.adapters.engine import build_site
 
     out_dir = tmp_path_factory.mktemp("built-site")
     build_site(ROOT, out_dir, today=TODAY)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from generator.load.yamlload import MAX_BYTES
 from generator.validate import validate
-from generator.yamlload import MAX_BYTES
 from tests.conftest import ROOT, TODAY
 
 MINIMAL = ROOT / "tests" / "corpus" / "valid" / "minimal" / "product.yaml"

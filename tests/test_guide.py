@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 import generator.validate  # noqa: F401  (registers every check's messages)
-from generator import guide
+from generator.commands import guide
 from generator.findings import CATALOGUE, Severity
 from tests.conftest import ROOT
 
-STALE = "is stale: run `.venv/bin/python -m generator.guide`"
+STALE = "is stale: run `.venv/bin/python -m generator.commands.guide`"
 
 
 @pytest.mark.parametrize(("relative", "target"), sorted(guide.OUTPUTS.items()))
@@ -42,7 +42,7 @@ def test_groups_cover_each_code_once() -> None:
     codes = [m.code for _, _, items in guide.grouped() for m in items]
     assert sorted(codes) == sorted(CATALOGUE)
     assert "Khác" not in [vi for vi, _, _ in guide.grouped()], (
-        "a finding code has a prefix no group names: add it to generator.guide.GROUPS")
+        "a finding code has a prefix no group names: add it to generator.commands.guide.GROUPS")
 
 
 def test_the_reading_example_is_real_validator_output() -> None:

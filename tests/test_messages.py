@@ -7,10 +7,10 @@ import string
 import pytest
 
 import generator.validate  # noqa: F401  (registers every check's messages)
+from generator.checks.schema import check_schema
 from generator.findings import CATALOGUE, Severity
-from generator.schema_check import check_schema
+from generator.load.yamlload import Document, load_text
 from generator.validate import validate
-from generator.yamlload import Document, load_text
 from tests.conftest import ROOT, TODAY
 
 CORPUS = ROOT / "tests" / "corpus"

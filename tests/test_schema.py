@@ -7,9 +7,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from generator import fieldref
+from generator.checks.schema import resolve
+from generator.commands import fieldref
 from generator.resources import product_schema
-from generator.schema_check import resolve
 from tests.conftest import ROOT
 
 
@@ -54,7 +54,7 @@ def test_field_reference_is_in_sync_with_the_schema() -> None:
     committed = (ROOT / "docs" / "field-reference.md").read_text(encoding="utf-8")
     assert committed == fieldref.render(), (
         "docs/field-reference.md is stale: run "
-        "`.venv/bin/python -m generator.fieldref > docs/field-reference.md`")
+        "`.venv/bin/python -m generator.commands.fieldref > docs/field-reference.md`")
 
 
 def test_product_files_point_editors_at_the_schema() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import engine
+from generator.adapters import engine
 from generator.site.collate import sort_key
 from generator.site.search import (
     ALL_WORD,

@@ -34,10 +34,15 @@ def ocop(checkout: Path, *args: str, cwd: Path | None = None) -> tuple[int, str,
     return done.returncode, done.stdout, done.stderr
 
 
+CHECKOUT: list[Path] = []
+
+
 def record(out: Path, name: str, result: tuple[int, str, str], root: Path) -> None:
     code, stdout, stderr = result
-    text = f"exit {code}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
-    (out / name).write_text(text.replace(str(root), "<root>"), encoding="utf-8")
+    text = f"exit {code}\n--- stdout\n{stdout}\n--- stderr\n{stderr}".replace(str(root), "<root>")
+    for checkout in CHECKOUT:
+        text = text.replace(str(checkout), "<checkout>")
+    (out / name).write_text(text, encoding="utf-8")
 
 
 def git(repo: Path, *args: str) -> str:
@@ -136,6 +141,7 @@ def main() -> int:
     parser.add_argument("--checkout", type=Path, default=Path(__file__).resolve().parents[1])
     args = parser.parse_args()
     checkout, out = args.checkout.resolve(), args.out.resolve()
+    CHECKOUT.append(checkout)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)

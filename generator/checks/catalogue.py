@@ -12,9 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..findings import Finding, Message, Severity, register
-from ..model import Product
+from ..load.yamlload import Document
+from ..model.product import Product
 from ..textfold import fold, fold_compact
-from ..yamlload import Document
 
 register(
     Message("product.id_folder", Severity.ERROR,

@@ -11,9 +11,9 @@ from stdnum import ean
 from stdnum.vn import mst
 
 from ..findings import Finding, Message, Severity, register
+from ..load.yamlload import Document, PathT
 from ..rules import PartialDate
 from ..textfold import fold
-from ..yamlload import Document, PathT
 
 register(
     Message("subject.missing", Severity.WARNING,

@@ -29,7 +29,7 @@ from PIL import Image
 
 from ..cache import make_dir, touch, write_atomic
 from ..findings import Finding, Message, Severity, display_path, register
-from ..yamlload import Document, PathT
+from ..load.yamlload import Document, PathT
 
 #: Images above this many pixels are refused before decoding (about 200 MB of RGB memory).
 MAX_PIXELS = 50_000_000

@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any
 
 from ..findings import Finding, Message, Severity, register
-from ..model import Recognition, RecognitionState, parse_recognition
+from ..load.yamlload import Document
+from ..model.product import Recognition, RecognitionState, parse_recognition
 from ..rules import DISTRICTS_ABOLISHED, PartialDate, expected_level, possible_rules, score_band
-from ..yamlload import Document
 
 register(
     Message("recognition.bad_date", Severity.ERROR,

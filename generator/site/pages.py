@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from ..model import Product
+from ..model.product import Product
 from ..textfold import d_words
 from ..textfold import slugify as slug
 from .collate import sort_key

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..model import Product, Recognition, RecognitionState, Text
+from ..model.product import Product, Recognition, RecognitionState, Text
 from ..rules import PartialDate
 from ..textfold import slugify
 from .collate import ascii_sort_key

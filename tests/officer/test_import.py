@@ -23,8 +23,8 @@ from generator.importer import (
     split_place,
     split_subject,
 )
+from generator.load.yamlload import load_file
 from generator.validate import validate
-from generator.yamlload import load_file
 from tests.conftest import ROOT, TODAY
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.yamlload import load_file
+from generator.load.yamlload import load_file
 from tests.conftest import ROOT
 
 TODAY = ["--today", "2026-11-29"]

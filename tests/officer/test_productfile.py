@@ -11,6 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.checks.schema import check_schema, subschema
+from generator.load.yamlload import Document, load_file, load_text
 from generator.productfile import (
     TO_FILL,
     Placeholder,
@@ -22,8 +24,6 @@ from generator.productfile import (
     render,
     still_to_fill,
 )
-from generator.schema_check import check_schema, subschema
-from generator.yamlload import Document, load_file, load_text
 from tests.conftest import ROOT
 
 SAMPLES = sorted((ROOT / "products").glob("*/*/product.yaml"))

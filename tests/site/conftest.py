@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import engine
+from generator.adapters import engine
 from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site3"

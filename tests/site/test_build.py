@@ -54,7 +54,7 @@ def test_interrupted_build_leaves_the_published_site(tmp_path: Path,
     def explode(site_dir: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("generator.mkdocs_plugin.index_site", explode)
+    monkeypatch.setattr("generator.adapters.mkdocs_plugin.index_site", explode)
     with pytest.raises(KeyboardInterrupt):
         build(root)
     assert _tree(root / "site") == before

@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from markupsafe import escape
 
-from generator.model import Product, Recognition, Subject, Text
+from generator.model.product import Product, Recognition, Subject, Text
 from generator.rules import PartialDate
 from generator.site import build as build_module
 from generator.site.config import SiteConfig

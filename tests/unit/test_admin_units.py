@@ -12,7 +12,9 @@ from types import ModuleType
 
 import pytest
 
-from generator.admin_units import (
+from generator.findings import CATALOGUE, Finding, Severity
+from generator.load.yamlload import Document, load_file, load_text
+from generator.places.units import (
     CurrentOrigin,
     Unit,
     check_origin,
@@ -20,9 +22,7 @@ from generator.admin_units import (
     old_tables,
     wards_of,
 )
-from generator.findings import CATALOGUE, Finding, Severity
 from generator.resources import resource_path
-from generator.yamlload import Document, load_file, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DA_NANG = Unit("48", "Thành phố Đà Nẵng")

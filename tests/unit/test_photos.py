@@ -16,7 +16,7 @@ from PIL import Image, ImageFile
 from generator.checks import photos
 from generator.checks.photos import check_photos
 from generator.findings import CATALOGUE, Finding, Severity
-from generator.yamlload import Document, load_text
+from generator.load.yamlload import Document, load_text
 
 PRODUCT = "products/demo/demo-product/product.yaml"
 GPS_IFD = 0x8825

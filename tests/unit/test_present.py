@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Product as ProductModel
-from generator.model import Recognition, RecognitionState, Text
+from generator.model.product import Product as ProductModel
+from generator.model.product import Recognition, RecognitionState, Text
 from generator.rules import PartialDate
 from generator.site.present import badge, paragraphs, tel_href, vnd
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.model import Recognition, RecognitionState
+from generator.model.product import Recognition, RecognitionState
 from generator.rules import (
     Level,
     PartialDate,

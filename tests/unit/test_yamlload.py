@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from generator.yamlload import Document, load_text, resolve_plain
+from generator.load.yamlload import Document, load_text, resolve_plain
 
 
 def load(text: str) -> Document:

@@ -1,6 +1,6 @@
 """The officers' contributor guide, generated from the validator's own message catalogue.
 
-``python -m generator.guide`` writes ``CONTRIBUTING.md`` (shown by GitHub next to pull requests)
+``python -m generator.commands.guide`` writes ``CONTRIBUTING.md`` (shown by GitHub next to pull requests)
 and ``docs/huong-dan-dong-gop.md`` (the same guide as a page of the site). Every finding code
 the validator can report is listed with its severity, its Vietnamese and English wording and
 the ``bad``/``fix`` example of its :class:`~generator.findings.Message`, so the guide cannot
@@ -14,10 +14,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .checks.photos import MAX_FILE_BYTES, MIN_SIDE, RECOMMENDED_SIDE
-from .findings import CATALOGUE, Finding, Message, Severity
-from .report import _SEVERITY, text_report
-from .validate import Result  # importing it registers every check's messages
+from ..checks.photos import MAX_FILE_BYTES, MIN_SIDE, RECOMMENDED_SIDE
+from ..findings import CATALOGUE, Finding, Message, Severity
+from ..report import _SEVERITY, text_report
+from ..validate import Result  # importing it registers every check's messages
 
 #: where each rendering goes, relative to the repository root
 OUTPUTS = {"CONTRIBUTING.md": "repo", "docs/huong-dan-dong-gop.md": "site"}
@@ -63,9 +63,9 @@ def _header(target: str) -> str:
     return f"""# Hướng dẫn đóng góp / Contributor guide
 
 > Tạo tự động từ danh mục thông báo của công cụ kiểm tra ({where}) — đừng sửa tay;
-> tạo lại bằng `python -m generator.guide`.
+> tạo lại bằng `python -m generator.commands.guide`.
 > Generated from the validator's message catalogue — do not edit by hand;
-> regenerate with `python -m generator.guide`.
+> regenerate with `python -m generator.commands.guide`.
 
 Hướng dẫn này dành cho cán bộ văn phòng OCOP các địa phương: thêm hoặc sửa một sản phẩm ngay
 trên trang web GitHub, không cần cài đặt gì. Mỗi thay đổi là một *pull request* (đề nghị thay

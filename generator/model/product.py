@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .rules import EXPIRY_NOTICE_DAYS, Level, PartialDate, expected_level, rules_in_force, valid_until
+from ..rules import EXPIRY_NOTICE_DAYS, Level, PartialDate, expected_level, rules_in_force, valid_until
 
 
 class RecognitionState(enum.StrEnum):
@@ -126,7 +126,7 @@ class Product:
     photos: tuple[Photo, ...] = ()
     price: dict[str, Any] | None = None
     sales_channels: tuple[dict[str, Any], ...] = ()
-    current_origin: Any = None  # generator.admin_units.CurrentOrigin
+    current_origin: Any = None  # generator.places.units.CurrentOrigin
 
     def latest_recognition(self) -> Recognition:
         return max(self.recognitions, key=lambda r: (r.signed.latest(), r.index))

@@ -1,6 +1,6 @@
 """The officers' field reference, generated from the JSON Schema (docs/field-reference.md).
 
-Regenerate with ``python -m generator.fieldref > docs/field-reference.md``; a test fails
+Regenerate with ``python -m generator.commands.fieldref > docs/field-reference.md``; a test fails
 when the committed page and the schema disagree.
 """
 
@@ -10,8 +10,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .resources import product_schema
-from .schema_check import resolve
+from ..checks.schema import resolve
+from ..resources import product_schema
 
 HEADER = """# Các trường của tệp sản phẩm / Product file fields
 

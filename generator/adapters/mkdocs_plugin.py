@@ -17,10 +17,10 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .resources import resource_path
-from .site.build import BuildError, Prepared, build_today, pin_build_date, prepare, staging_dir
-from .site.build import swap_into as _swap
-from .site.search import index_site
+from ..resources import resource_path
+from ..site.build import BuildError, Prepared, build_today, pin_build_date, prepare, staging_dir
+from ..site.build import swap_into as _swap
+from ..site.search import index_site
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 #: generated pages that belong in the site navigation; products never do (a quadratic build)

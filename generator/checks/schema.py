@@ -15,10 +15,10 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .findings import Finding, Message, Severity, register
-from .resources import product_schema
-from .textfold import fold
-from .yamlload import Document, PathT
+from ..findings import Finding, Message, Severity, register
+from ..load.yamlload import Document, PathT
+from ..resources import product_schema
+from ..textfold import fold
 
 register(
     Message("schema.required", Severity.ERROR,

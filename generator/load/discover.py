@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import Finding, Message, Severity, display_path, register
+from ..findings import Finding, Message, Severity, display_path, register
 
 PRODUCT_FILE = "product.yaml"
 _YAML_SUFFIXES = {".yaml", ".yml"}

@@ -1,6 +1,6 @@
 """Run the site engine (MkDocs + Material) for ``ocop build`` and ``ocop serve``.
 
-The engine is reached only through here and :mod:`generator.mkdocs_plugin`; the rest of the
+The engine is reached only through here and :mod:`generator.adapters.mkdocs_plugin`; the rest of the
 tool produces engine-neutral page sources (``ocop build --emit DIR`` writes them out).
 """
 
@@ -12,8 +12,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..site.build import BuildError, build_today, emit, prepare
 from .mkdocs_plugin import OcopPlugin
-from .site.build import BuildError, build_today, emit, prepare
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 

@@ -21,15 +21,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from .admin_units import NEW, OLD, current_provinces, current_wards, old_tables
-from .checks.fields import suggested_legal_form
-from .findings import display_path
-from .importer import parse_date, parse_decision, parse_stars
-from .productfile import ID_PATTERN, area_slug, product_id, render, still_to_fill, taken_ids
-from .report import text_report
-from .schema_check import subschema
-from .textfold import fold
-from .validate import validate
+from ..checks.fields import suggested_legal_form
+from ..checks.schema import subschema
+from ..findings import display_path
+from ..importer import parse_date, parse_decision, parse_stars
+from ..places.units import NEW, OLD, current_provinces, current_wards, old_tables
+from ..productfile import ID_PATTERN, area_slug, product_id, render, still_to_fill, taken_ids
+from ..report import text_report
+from ..textfold import fold
+from ..validate import validate
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 _ATTEMPTS = 3

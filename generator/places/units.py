@@ -29,10 +29,10 @@ from typing import Any
 
 from vietnam_provinces import Province, Ward
 
-from .findings import Finding, Message, Severity, register
-from .resources import resource_path
-from .textfold import fold_place
-from .yamlload import Document, PathT
+from ..findings import Finding, Message, Severity, register
+from ..load.yamlload import Document, PathT
+from ..resources import resource_path
+from ..textfold import fold_place
 
 OLD = "pre-2025-07"
 NEW = "2025-07"

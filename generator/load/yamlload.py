@@ -4,7 +4,7 @@ Officers type values unquoted, so the loader decides what a plain scalar means i
 PyYAML's YAML 1.1 resolver: ``yes``/``no``/``on``/``off`` stay text, ``2024-01-02`` stays
 text (the schema checks the date format), ``0905123456`` keeps its leading zero, and an
 unquoted number where the schema wants text is put back as the officer typed it (see
-:func:`generator.schema_check.coerce_to_schema`). Anchors, aliases, custom tags, duplicate
+:func:`generator.checks.schema.coerce_to_schema`). Anchors, aliases, custom tags, duplicate
 keys and several documents in one file are refused: product files never need them.
 """
 
@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .findings import Finding, Message, Severity, register
+from ..findings import Finding, Message, Severity, register
 
 MAX_BYTES = 256 * 1024
 #: libyaml (C) when PyYAML was built with it: about ten times faster, same events and marks.

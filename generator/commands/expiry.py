@@ -16,11 +16,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .checks.catalogue import area_of
-from .discover import discover
-from .findings import display_path
-from .model import Product, Recognition
-from .review import (
+from ..checks.catalogue import area_of
+from ..findings import display_path
+from ..load.discover import discover
+from ..model.product import Product, Recognition
+from ..review import (
     COMMENT_LIMIT,
     ReviewError,
     fit,
@@ -30,7 +30,7 @@ from .review import (
     parse_today,
     recognition_label,
 )
-from .rules import EXPIRY_NOTICE_DAYS
+from ..rules import EXPIRY_NOTICE_DAYS
 
 STATUSES = ("expiring", "expired", "unclear")
 
