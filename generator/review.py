@@ -26,18 +26,18 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
-from .checks.catalogue import area_of
 from .checks.photos import IMAGE_LIKE
 from .checks.recognitions import check_recognitions
 from .checks.schema import check_schema
 from .findings import Finding
 from .load.discover import PRODUCT_FILE
 from .load.yamlload import MAX_BYTES, Document, decode, load_text
-from .model.product import Product, Recognition, RecognitionState, build_product, parse_recognition
+from .model.build import build_product, parse_recognition
+from .model.product import Product, Recognition, RecognitionState, vnd
 from .places.units import check_origin
 from .rules import PartialDate
 from .site.i18n import t
-from .site.present import badge, vnd
+from .site.present import badge
 from .validate import Result, validate
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -1183,7 +1183,7 @@ def _overview(snapshot: Snapshot, today: date, lang: str) -> str:
     shown = badge(product, today, lang)
     stars = (f"{shown.label} · {shown.detail}" if shown.current
              else say("not_current", lang, n=shown.stars, detail=shown.detail))
-    parts = [stars, f"{md(product.product_type)}, {md(area_of(product)[1])}"]
+    parts = [stars, f"{md(product.product_type)}, {md(product.area.name)}"]
     if product.subject is not None:
         parts.append(say("subject", lang, name=md(product.subject.name)))
     return " · ".join(parts)

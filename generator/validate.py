@@ -18,7 +18,8 @@ from .checks.schema import check_schema
 from .findings import Finding, display_path
 from .load.discover import discover
 from .load.yamlload import Document, load_file
-from .model.product import Product, build_product
+from .model.build import build_product
+from .model.product import Product
 from .places.units import check_origin
 
 

@@ -51,20 +51,6 @@ class Entry:
     product: Product
 
 
-def area_of(product: Product) -> tuple[str, str]:
-    """(key, display name) of the area used for portfolio questions: the former district
-    when known, else the current commune, else the recorded province."""
-    current = product.current_origin
-    recorded = product.origin["recorded"]
-    if current is not None and current.former_district is not None:
-        return "d:" + current.former_district.code, current.former_district.name
-    if "district" in recorded:
-        return "d:" + fold(recorded["district"]["name"]), recorded["district"]["name"]
-    if current is not None and current.commune is not None:
-        return "c:" + current.commune.code, current.commune.name
-    return "p:" + fold(recorded["province"]["name"]), recorded["province"]["name"]
-
-
 def _subject_key(product: Product) -> str:
     return fold_compact(product.subject.name) if product.subject else "?" + product.id
 
@@ -89,7 +75,7 @@ def _ids(entries: list[Entry]) -> list[Finding]:
 def _same_type(entries: list[Entry]) -> list[Finding]:
     buckets: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for entry in entries:
-        buckets[(fold(entry.product.product_type), area_of(entry.product)[0])].append(entry)
+        buckets[(fold(entry.product.product_type), entry.product.area.key)].append(entry)
     out: list[Finding] = []
     for bucket in buckets.values():
         for entry in bucket:
@@ -101,7 +87,7 @@ def _same_type(entries: list[Entry]) -> list[Finding]:
                 for o in others))
             out.append(entry.doc.finding("portfolio.same_type_same_area", ("product_type",),
                                          product_type=entry.product.product_type,
-                                         area=area_of(entry.product)[1], others=names))
+                                         area=entry.product.area.name, others=names))
     return out
 
 

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..checks.catalogue import area_of
 from ..findings import display_path
 from ..load.discover import discover
 from ..model.product import Product, Recognition
@@ -164,7 +163,7 @@ def _subject(product: Product) -> str:
 def _table_row(row: Row, today: date, lang: str) -> str:
     product = row.product
     folder = row.file.rsplit("/", 1)[0] + "/"
-    cells = [f"**{md(product.name.vi)}**<br>{md_code(folder)}", md(area_of(product)[1]),
+    cells = [f"**{md(product.name.vi)}**<br>{md_code(folder)}", md(product.area.name),
              md(_subject(product)), recognition_label(row.recognition, lang), _when(row, today, lang)]
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
@@ -194,7 +193,7 @@ def text_report(report: Report, lang: str = "vi") -> str:
         if rows:
             lines += ["", f"{say(f't.{status}', lang, days=report.within)} ({len(rows)}):"]
             lines += [f"  {row.file}: {row.product.name.vi} ({_subject(row.product)}, "
-                      f"{area_of(row.product)[1]}) — "
+                      f"{row.product.area.name}) — "
                       f"{recognition_label(row.recognition, lang, plain=True)} — "
                       f"{_when(row, report.today, lang)}" for row in rows]
     return "\n".join(lines) + "\n"
@@ -205,7 +204,7 @@ def _json_row(row: Row, today: date) -> dict[str, Any]:
     rec, product = row.recognition, row.product
     return {"file": row.file, "id": product.id, "name": product.name.vi,
             "subject": product.subject.name if product.subject else None,
-            "area": area_of(product)[1], "stars": rec.stars, "decision": rec.decision,
+            "area": product.area.name, "stars": rec.stars, "decision": rec.decision,
             "signed": rec.signed.iso(), "valid_until": earliest.isoformat(),
             "valid_until_latest": latest.isoformat(),
             "days_left": ((latest if row.status == "expired" else earliest) - today).days}

@@ -1,18 +1,24 @@
-"""The typed catalogue: products as the rest of the tool sees them, with derived facts.
+"""The typed catalogue: products as every later stage sees them, with derived facts.
 
-Built only from documents that passed the schema, so fields are present and well-typed.
-Validity, rule version and recognising level are derived here, never read from the file.
+Built only by :func:`generator.model.build.build_product`, from documents that passed the
+schema. Nothing downstream reads a product's raw data: each part a page, a report or a check
+reads is a field here. Validity, rule version, recognising level and the product's area are
+decided here, never read from the file.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..rules import EXPIRY_NOTICE_DAYS, Level, PartialDate, expected_level, rules_in_force, valid_until
+from ..textfold import fold
+
+if TYPE_CHECKING:
+    from ..places.units import CurrentOrigin
 
 
 class RecognitionState(enum.StrEnum):
@@ -32,13 +38,23 @@ class RecognitionState(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class Validity:
+    """A recognition on one day: its state and the last day it is (or was) valid.
+
+    ``last_day`` is the earliest possible last valid day and ``last_day_latest`` the latest
+    (equal for an exact signing date); ``days_left`` counts from ``today`` to ``last_day``.
+    """
+
+    state: RecognitionState
+    last_day: date
+    last_day_latest: date
+    days_left: int
+
+
+@dataclass(frozen=True)
 class Text:
     vi: str
     en: str | None = None
-
-    @classmethod
-    def of(cls, data: dict[str, str] | None) -> Text | None:
-        return cls(data["vi"], data.get("en")) if data else None
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,7 @@ class Recognition:
     recorded_status: str = "active"
     note: str | None = None
     source: str | None = None
+    revoked_on: PartialDate | None = None
 
     @property
     def derived_rules(self) -> str:
@@ -65,21 +82,28 @@ class Recognition:
 
     @property
     def valid_until(self) -> tuple[date, date]:
+        """Last valid day: earliest and latest possible (36 months from signing)."""
         return valid_until(self.signed)
 
-    def state(self, today: date) -> RecognitionState:
-        if self.recorded_status == "revoked":
-            return RecognitionState.REVOKED
-        if self.recorded_status == "superseded":
-            return RecognitionState.SUPERSEDED
+    def validity(self, today: date) -> Validity:
+        """The one decision of what this recognition means on ``today``."""
         earliest_end, latest_end = self.valid_until
-        if today > latest_end:
-            return RecognitionState.EXPIRED
-        if today > earliest_end:
-            return RecognitionState.UNCERTAIN
-        if earliest_end - today < timedelta(days=EXPIRY_NOTICE_DAYS):
-            return RecognitionState.EXPIRING
-        return RecognitionState.ACTIVE
+        if self.recorded_status == "revoked":
+            state = RecognitionState.REVOKED
+        elif self.recorded_status == "superseded":
+            state = RecognitionState.SUPERSEDED
+        elif today > latest_end:
+            state = RecognitionState.EXPIRED
+        elif today > earliest_end:
+            state = RecognitionState.UNCERTAIN
+        elif earliest_end - today < timedelta(days=EXPIRY_NOTICE_DAYS):
+            state = RecognitionState.EXPIRING
+        else:
+            state = RecognitionState.ACTIVE
+        return Validity(state, earliest_end, latest_end, (earliest_end - today).days)
+
+    def state(self, today: date) -> RecognitionState:
+        return self.validity(today).state
 
 
 @dataclass(frozen=True)
@@ -103,6 +127,131 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class RecordedUnit:
+    """An administrative unit as the decision wrote it."""
+
+    name: str
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Area:
+    """The locality a product is grouped under: ``key`` compares, ``name`` is shown."""
+
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where the product comes from: as recorded in its decision, and in today's units."""
+
+    scheme: str
+    province: RecordedUnit
+    district: RecordedUnit | None = None
+    commune: RecordedUnit | None = None
+    village: str | None = None
+    craft_village: str | None = None
+    current_commune: str | None = None
+    coordinates: tuple[float, float] | None = None
+    current: CurrentOrigin | None = None
+
+    @property
+    def area(self) -> Area:
+        """The one rule for a product's area: the former district when known, else the
+        current commune, else the current province, else the recorded province."""
+        current = self.current
+        if current is not None and current.former_district is not None:
+            return Area("d:" + current.former_district.code, current.former_district.name)
+        if self.district is not None:
+            return Area("d:" + fold(self.district.name), self.district.name)
+        if current is not None and current.commune is not None:
+            return Area("c:" + current.commune.code, current.commune.name)
+        if current is not None:
+            return Area("p:" + current.province.code, current.province.name)
+        return Area("p:" + fold(self.province.name), self.province.name)
+
+    def recorded_names(self) -> list[str]:
+        """Commune, district, province as recorded (the most local first)."""
+        return [u.name for u in (self.commune, self.district, self.province) if u is not None]
+
+
+@dataclass(frozen=True)
+class Content:
+    description: Text
+    ingredients: Text | None = None
+    usage: Text | None = None
+    storage: Text | None = None
+
+    def sections(self) -> list[tuple[str, Text]]:
+        """(key, text) of every section given, in page order."""
+        items = (("description", self.description), ("ingredients", self.ingredients),
+                 ("usage", self.usage), ("storage", self.storage))
+        return [(key, text) for key, text in items if text is not None and text.vi]
+
+
+@dataclass(frozen=True)
+class Packaging:
+    description: Text | None = None
+    net_contents: str | None = None
+    shelf_life: str | None = None
+    gtin: str | None = None
+    traceability_url: str | None = None
+
+
+def vnd(amount: int) -> str:
+    """``125000`` → ``125.000 ₫``."""
+    return f"{amount:,}".replace(",", ".") + " ₫"
+
+
+@dataclass(frozen=True)
+class Price:
+    min: int
+    unit: str
+    max: int | None = None
+    as_of: str | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.max is not None and self.max != self.min
+
+    def display(self) -> str:
+        """``125.000 ₫ – 150.000 ₫ / chai 500 ml`` (the same in both languages)."""
+        text = vnd(self.min)
+        if self.is_range:
+            assert self.max is not None
+            text += " – " + vnd(self.max)
+        return f"{text} / {self.unit}"
+
+
+@dataclass(frozen=True)
+class Standard:
+    scheme: str
+    name: str | None = None
+    certificate: str | None = None
+    issuer: str | None = None
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    source: str | None = None
+
+    def expired(self, today: date) -> bool:
+        return self.valid_until is not None and self.valid_until.latest() < today
+
+
+@dataclass(frozen=True)
+class SalesChannel:
+    kind: str
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Product:
     """One product, as published."""
 
@@ -114,19 +263,22 @@ class Product:
     group: str
     processing: str
     recognitions: tuple[Recognition, ...]
-    origin: dict[str, Any]
-    content: dict[str, Any]
-    sources: tuple[dict[str, str], ...]
+    origin: Origin
+    content: Content
+    sources: tuple[Source, ...]
     subject: Subject | None = None
     aliases: tuple[str, ...] = ()
     subgroup: str | None = None
-    group_recorded: dict[str, str] | None = None
-    standards: tuple[dict[str, Any], ...] = ()
-    packaging: dict[str, Any] = field(default_factory=dict)
+    group_recorded: tuple[str, str] | None = None  # (taxonomy, name)
+    standards: tuple[Standard, ...] = ()
+    packaging: Packaging = Packaging()
     photos: tuple[Photo, ...] = ()
-    price: dict[str, Any] | None = None
-    sales_channels: tuple[dict[str, Any], ...] = ()
-    current_origin: Any = None  # generator.places.units.CurrentOrigin
+    price: Price | None = None
+    sales_channels: tuple[SalesChannel, ...] = ()
+
+    @property
+    def area(self) -> Area:
+        return self.origin.area
 
     def latest_recognition(self) -> Recognition:
         return max(self.recognitions, key=lambda r: (r.signed.latest(), r.index))
@@ -135,43 +287,3 @@ class Product:
         """The recognition that lets the product show a star today, if any."""
         current = [r for r in self.recognitions if r.state(today).is_current]
         return max(current, key=lambda r: r.signed.latest()) if current else None
-
-
-def parse_recognition(index: int, data: dict[str, Any]) -> Recognition:
-    signed = PartialDate.parse(str(data["signed"]))
-    assert signed is not None, "checked before the model is built"
-    return Recognition(
-        index=index, signed=signed, stars=int(data["stars"]), decision=data.get("decision"),
-        authority=data.get("authority"),
-        level=Level(data["level"]) if data.get("level") else None,
-        rules=data.get("rules"), score=data.get("score"),
-        recorded_status=data.get("status", "active"), note=data.get("note"),
-        source=data.get("source"))
-
-
-def _subject(data: dict[str, Any] | None) -> Subject | None:
-    if not data:
-        return None
-    contact = data.get("contact", {})
-    return Subject(name=data["name"], legal_form=data.get("legal_form"),
-                   aliases=tuple(data.get("aliases", ())), tax_code=data.get("tax_code"),
-                   address=data.get("address"), phones=tuple(contact.get("phones", ())),
-                   email=contact.get("email"), website=contact.get("website"))
-
-
-def build_product(data: dict[str, Any], source_file: str, folder: Path,
-                  current_origin: Any = None) -> Product:
-    """A :class:`Product` from schema-valid data."""
-    return Product(
-        id=data["id"], source_file=source_file, folder=folder,
-        name=Text(data["name"]["vi"], data["name"].get("en")),
-        product_type=data["product_type"], group=data["group"], processing=data["processing"],
-        recognitions=tuple(parse_recognition(i, r) for i, r in enumerate(data["recognitions"])),
-        origin=data["origin"], content=data["content"], sources=tuple(data["sources"]),
-        subject=_subject(data.get("subject")), aliases=tuple(data.get("aliases", ())),
-        subgroup=data.get("subgroup"), group_recorded=data.get("group_recorded"),
-        standards=tuple(data.get("standards", ())), packaging=data.get("packaging", {}),
-        photos=tuple(Photo(p["file"], p["role"], Text(p["alt"]["vi"], p["alt"].get("en")),
-                           p.get("date")) for p in data.get("photos", ())),
-        price=data.get("price"), sales_channels=tuple(data.get("sales_channels", ())),
-        current_origin=current_origin)

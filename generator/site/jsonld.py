@@ -6,9 +6,9 @@ while valid, never as ``AggregateRating``. Offers appear only when a price is gi
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ..model.product import Price
 from .config import SiteConfig
 from .present import ProductView
 
@@ -18,16 +18,15 @@ def product_jsonld(view: ProductView, config: SiteConfig, images: list[str]) -> 
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Product",
         "name": product.name.vi, "url": config.absolute(view.url),
-        "description": product.content["description"]["vi"],
+        "description": product.content.description.vi,
         "category": product.group, "countryOfOrigin": {"@type": "Country", "name": "VN"},
     }
     if product.name.en:
         data["alternateName"] = product.name.en
     if images:
         data["image"] = [config.absolute(i) for i in images]
-    gtin = product.packaging.get("gtin")
-    if gtin:
-        data["gtin"] = gtin
+    if product.packaging.gtin:
+        data["gtin"] = product.packaging.gtin
     if product.subject is not None:
         maker: dict[str, Any] = {"@type": "Organization", "name": product.subject.name}
         if product.subject.address:
@@ -45,12 +44,8 @@ def product_jsonld(view: ProductView, config: SiteConfig, images: list[str]) -> 
     return data
 
 
-def _offer(price: dict[str, Any], url: str) -> dict[str, Any]:
-    if price.get("max") and price["max"] != price["min"]:
-        return {"@type": "AggregateOffer", "lowPrice": price["min"], "highPrice": price["max"],
+def _offer(price: Price, url: str) -> dict[str, Any]:
+    if price.is_range:
+        return {"@type": "AggregateOffer", "lowPrice": price.min, "highPrice": price.max,
                 "priceCurrency": "VND", "url": url}
-    return {"@type": "Offer", "price": price["min"], "priceCurrency": "VND", "url": url}
-
-
-def strip_scheme(url: str) -> str:
-    return re.sub(r"^https?://", "", url)
+    return {"@type": "Offer", "price": price.min, "priceCurrency": "VND", "url": url}

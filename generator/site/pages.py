@@ -7,7 +7,6 @@ are resized copies from the pipeline. Nothing in this module imports MkDocs.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -23,9 +22,9 @@ from ..textfold import slugify as slug
 from .collate import sort_key
 from .config import SiteConfig
 from .i18n import t
-from .images import PhotoPipeline, PhotoSet
+from .images import PhotoPipeline
 from .jsonld import product_jsonld
-from .present import ProductView, present
+from .present import GalleryPhoto, ProductView, present
 from .qr import QrCodes
 from .render import render
 
@@ -82,24 +81,15 @@ class Planner:
         self.config, self.today, self.pipeline = config, today, pipeline
         self.qr = QrCodes(qr_cache)
         listed = [p for p in products if config.list_expired or p.current_recognition(today)]
-        self.views = _by_name(present(p, today, config.language) for p in listed)
-        self.photos: dict[str, PhotoSet] = {}
-        self.galleries: dict[str, list[dict[str, Any]]] = {}
-        for view in self.views:
-            self._photos(view)
+        self.views = _by_name(present(p, today, config.language, self._gallery(p)) for p in listed)
         self.listings = self._listings()
         self._index = {kind: {item.slug: item for item in items}
                        for kind, items in self.listings.items()}
         self._relate()
 
-    def _photos(self, view: ProductView) -> None:
-        gallery: list[dict[str, Any]] = []
-        for photo in view.product.photos:
-            photo_set = self.pipeline.process(view.product.folder / photo.file)
-            gallery.append({"set": photo_set, "alt": photo.alt.vi})
-        self.galleries[view.id] = gallery
-        if gallery:
-            self.photos[view.id] = gallery[0]["set"]
+    def _gallery(self, product: Product) -> tuple[GalleryPhoto, ...]:
+        return tuple(GalleryPhoto(self.pipeline.process(product.folder / photo.file), photo.alt.vi)
+                     for photo in product.photos)
 
     def _group(self, key: Callable[[ProductView], list[tuple[str, str]]],
                kind: str) -> list[Listing]:
@@ -114,7 +104,7 @@ class Planner:
         return {
             "nhom": self._group(lambda v: [(slug(v.product.group), v.product.group)], "nhom"),
             "dia-phuong": self._group(lambda v: [(slug(v.place), v.place)], "dia-phuong"),
-            "tieu-chuan": self._group(lambda v: [(slug(s["scheme"]), s["scheme"])
+            "tieu-chuan": self._group(lambda v: [(slug(s.scheme), s.scheme)
                                                  for s in v.standards], "tieu-chuan"),
             "chu-the": self._group(lambda v: [(slug(v.product.subject.name),
                                                v.product.subject.name)]
@@ -160,18 +150,12 @@ class Planner:
     def product_page(self, view: ProductView) -> SourceFile:
         product = view.product
         canonical = self.config.absolute(view.url)
-        photo = self.photos.get(view.id)
+        photo = view.photo
         images = [photo.fallback().jpeg] if photo else []
-        links = {"group": self.listing_of("nhom", product.group).url,  # type: ignore[union-attr]
-                 "place": self.listing_of("dia-phuong", view.place).url,  # type: ignore[union-attr]
-                 "subject": (self.listing_of("chu-the", product.subject.name).url  # type: ignore[union-attr]
-                             if product.subject else "")}
         body = render("product.html", self.config.language, v=view, root=_root(view.url),
-                      gallery=self.galleries[view.id], photos=self.photos, links=links,
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
-                      thumb=photo.variants[0].webp if photo else "",
                       folded=d_words(view.search_text))
-        summary = " ".join(product.content["description"]["vi"].split())
+        summary = " ".join(product.content.description.vi.split())
         description = f"{product.name.vi} — {view.badge.label}, {view.place}. {summary[:150]}"
         extra = {"kind": "product", "canonical": canonical,
                  "image": self.config.absolute(images[0]) if images else "",
@@ -184,8 +168,7 @@ class Planner:
         heading = {"nhom": "by_group", "dia-phuong": "by_place", "tieu-chuan": "by_standard",
                    "chu-the": "by_subject"}[listing.kind]
         body = render("listing.html", self.config.language, listing=listing,
-                      heading=t(heading, self.config.language), root=_root(listing.url),
-                      photos=self.photos)
+                      heading=t(heading, self.config.language), root=_root(listing.url))
         count = t("products_count", self.config.language, n=len(listing.views))
         front = _front_matter(listing.title, f"{listing.title}: {count} OCOP — "
                               f"{self.config.region}", {"kind": "listing"})
@@ -208,7 +191,7 @@ class Planner:
                                                    v.id), reverse=True)[:6]
         body = render("home.html", self.config.language, config=self.config, root="",
                       total=len(self.views), current=sum(v.badge.current for v in self.views),
-                      counts=self._counts(), newest=newest, photos=self.photos)
+                      counts=self._counts(), newest=newest)
         front = _front_matter(self.config.site_name,
                               f"Danh mục sản phẩm OCOP {self.config.region}: tra cứu hạng sao, "
                               "hiệu lực, chủ thể và nơi bán.", {"kind": "home"})
@@ -222,8 +205,7 @@ class Planner:
             ("tieu_chuan", "standard"), ("loai_hinh", "legal_form"),
             ("che_bien", "processing"))]
         body = render("catalogue.html", lang, root="../", filters=filters, views=self.views,
-                      listings=self.listings,
-                      photos=self.photos)
+                      listings=self.listings)
         front = _front_matter(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
                               f"{self.config.region}: lọc theo hạng sao, nhóm, địa phương.",
                               {"kind": "catalogue"})
@@ -247,9 +229,3 @@ def plan_site(products: list[Product], config: SiteConfig, today: date,
     """Every source file of the site, in a stable order."""
     return Planner(products, config, today, pipeline, qr_cache).files()
 
-
-def by_kind(files: list[SourceFile]) -> dict[str, list[SourceFile]]:
-    out: dict[str, list[SourceFile]] = defaultdict(list)
-    for item in files:
-        out[item.path.split("/", 1)[0] if "/" in item.path else ""].append(item)
-    return out

@@ -1,7 +1,8 @@
 """What a page shows about a product, computed once in Python: templates only display.
 
-Validity, badges, contact links, origin lines, paragraphs and facets are decided here, so the
-rules live in one place and the templates stay free of logic.
+Validity, badges, contact links, origin lines, paragraphs, labels, links to listings, photos
+and facets are decided here, so the rules live in one place and the templates stay free of
+logic and lookups.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from ..model.product import Product, Recognition, RecognitionState, Text
-from ..rules import PartialDate
+from ..dates import day
+from ..model.product import Product, RecognitionState, Text
 from ..textfold import slugify
 from .collate import ascii_sort_key
 from .i18n import t
+from .images import PhotoSet
 
 PRODUCT_DIR = "san-pham"
 
@@ -58,6 +59,32 @@ class HistoryRow:
     source: str | None
 
 
+@dataclass(frozen=True)
+class StandardRow:
+    label: str
+    listing: str
+    scheme: str
+    certificate: str
+    issuer: str
+    validity: str
+    expired: bool
+
+
+@dataclass(frozen=True)
+class GalleryPhoto:
+    set: PhotoSet
+    alt: str
+
+
+@dataclass(frozen=True)
+class Links:
+    """Site-relative URLs of the listings a product page links to."""
+
+    group: str
+    place: str
+    subject: str
+
+
 @dataclass
 class ProductView:
     product: Product
@@ -69,11 +96,14 @@ class ProductView:
     place: str
     origin_lines: list[str]
     contacts: list[Link]
-    standards: list[dict[str, Any]]
+    standards: list[StandardRow]
     sections: list[tuple[str, list[Block], list[Block]]]
     packaging: list[tuple[str, str]]
     price: str | None
     search_text: str
+    labels: dict[str, str]
+    links: Links
+    gallery: tuple[GalleryPhoto, ...] = ()
     related: dict[str, list[ProductView]] = field(default_factory=dict)
 
     @property
@@ -84,34 +114,39 @@ class ProductView:
     def name(self) -> Text:
         return self.product.name
 
+    @property
+    def photo(self) -> PhotoSet | None:
+        """The main photo (cards, social previews), if any."""
+        return self.gallery[0].set if self.gallery else None
+
 
 def product_url(product_id: str) -> str:
     return f"{PRODUCT_DIR}/{product_id}/"
 
 
-def _day(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+def listing_url(kind: str, title: str) -> str:
+    """The listing page that groups products under ``title`` (``nhom/thuc-pham/``)."""
+    return f"{kind}/{slugify(title)}/"
 
 
 def badge(product: Product, today: date, lang: str = "vi") -> Badge:
     current = product.current_recognition(today)
     if current is not None:
-        state = current.state(today)
-        earliest, _ = current.valid_until
-        key = "expiring" if state is RecognitionState.EXPIRING else (
+        validity = current.validity(today)
+        key = "expiring" if validity.state is RecognitionState.EXPIRING else (
             "valid_until" if current.signed.exact else "valid_until_about")
-        return Badge(state, current.stars, True, t("ocop_stars", lang, n=current.stars),
-                     t(key, lang, date=_day(earliest)))
+        return Badge(validity.state, current.stars, True, t("ocop_stars", lang, n=current.stars),
+                     t(key, lang, date=day(validity.last_day)))
     latest = product.latest_recognition()
-    state = latest.state(today)
-    earliest, end = latest.valid_until
-    if state is RecognitionState.REVOKED:
+    validity = latest.validity(today)
+    if validity.state is RecognitionState.REVOKED:
         detail = t("revoked", lang)
-    elif state is RecognitionState.UNCERTAIN:
-        detail = t("uncertain", lang, earliest=_day(earliest), latest=_day(end))
+    elif validity.state is RecognitionState.UNCERTAIN:
+        detail = t("uncertain", lang, earliest=day(validity.last_day),
+                   latest=day(validity.last_day_latest))
     else:
-        detail = t("expired_on", lang, date=_day(end))
-    return Badge(state, latest.stars, False, t(f"state.{state}", lang), detail)
+        detail = t("expired_on", lang, date=day(validity.last_day_latest))
+    return Badge(validity.state, latest.stars, False, t(f"state.{validity.state}", lang), detail)
 
 
 def _history(product: Product, today: date, lang: str) -> list[HistoryRow]:
@@ -145,30 +180,21 @@ def _contacts(product: Product) -> list[Link]:
     return links
 
 
-def _origin(product: Product, lang: str) -> tuple[list[str], str, dict[str, list[str]]]:
-    recorded = product.origin["recorded"]
-    current = product.current_origin
-    lines: list[str] = []
-    if recorded.get("village"):
-        lines.append(recorded["village"])
-    if product.origin.get("craft_village"):
-        lines.append(product.origin["craft_village"])
+def _origin(product: Product, lang: str) -> tuple[list[str], dict[str, list[str]]]:
+    origin, current = product.origin, product.origin.current
+    lines = [line for line in (origin.village, origin.craft_village) if line]
     facets: dict[str, list[str]] = {}
-    if current is not None:
-        parts = [u.name for u in (current.commune, current.province) if u is not None]
-        lines.append(", ".join(parts))
-        facets["tinh"] = [current.province.name]
-        if current.commune is not None:
-            facets["xa"] = [current.commune.name]
-        if current.former_district is not None:
-            lines.append(t("former_district", lang, name=current.former_district.name))
-            facets["huyen_cu"] = [current.former_district.name]
-        place = current.former_district.name if current.former_district else parts[0]
-    else:
-        names = [recorded[k]["name"] for k in ("commune", "district", "province") if k in recorded]
-        lines.append(", ".join(names))
-        place = names[0]
-    return lines, place, facets
+    if current is None:
+        lines.append(", ".join(origin.recorded_names()))
+        return lines, facets
+    lines.append(", ".join(u.name for u in (current.commune, current.province) if u is not None))
+    facets["tinh"] = [current.province.name]
+    if current.commune is not None:
+        facets["xa"] = [current.commune.name]
+    if current.former_district is not None:
+        lines.append(t("former_district", lang, name=current.former_district.name))
+        facets["huyen_cu"] = [current.former_district.name]
+    return lines, facets
 
 
 def paragraphs(text: str) -> list[Block]:
@@ -186,94 +212,86 @@ def paragraphs(text: str) -> list[Block]:
 
 
 def _sections(product: Product) -> list[tuple[str, list[Block], list[Block]]]:
-    out = []
-    for key in ("description", "ingredients", "usage", "storage"):
-        text = product.content.get(key)
-        if text:
-            out.append((key, paragraphs(text["vi"]), paragraphs(text.get("en") or "")))
-    return out
+    return [(key, paragraphs(text.vi), paragraphs(text.en or ""))
+            for key, text in product.content.sections()]
 
 
-def _standards(product: Product, today: date, lang: str) -> list[dict[str, Any]]:
+def _standards(product: Product, today: date, lang: str) -> list[StandardRow]:
     out = []
     for item in product.standards:
-        until = PartialDate.parse(item["valid_until"]) if item.get("valid_until") else None
-        expired = until is not None and until.latest() < today
+        expired = item.expired(today)
         validity = ""
-        if until is not None:
+        if item.valid_until is not None:
             key = "standard_expired" if expired else "valid_standard_until"
-            validity = t(key, lang, date=until.display())
-        scheme = t(f"standard.{item['scheme']}", lang)
-        out.append({"label": item.get("name") or scheme,
-                    "listing": f"tieu-chuan/{slugify(scheme)}/",
-                    "scheme": t(f"standard.{item['scheme']}", lang),
-                    "certificate": item.get("certificate", ""), "issuer": item.get("issuer", ""),
-                    "validity": validity, "expired": expired})
+            validity = t(key, lang, date=item.valid_until.display())
+        scheme = t(f"standard.{item.scheme}", lang)
+        out.append(StandardRow(label=item.name or scheme, listing=listing_url("tieu-chuan", scheme),
+                               scheme=scheme, certificate=item.certificate or "",
+                               issuer=item.issuer or "", validity=validity, expired=expired))
     return out
-
-
-def vnd(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " ₫"
-
-
-def _price(product: Product) -> str | None:
-    price = product.price
-    if not price:
-        return None
-    text = vnd(price["min"])
-    if price.get("max") and price["max"] != price["min"]:
-        text += " – " + vnd(price["max"])
-    return f"{text} / {price['unit']}"
 
 
 def _packaging(product: Product, lang: str) -> list[tuple[str, str]]:
     pack = product.packaging
     rows = []
-    if pack.get("description"):
-        rows.append((t("packaging", lang), pack["description"]["vi"]))
-    for key in ("net_contents", "shelf_life", "gtin"):
-        if pack.get(key):
-            rows.append((t(key, lang), pack[key]))
+    if pack.description is not None:
+        rows.append((t("packaging", lang), pack.description.vi))
+    for key, value in (("net_contents", pack.net_contents), ("shelf_life", pack.shelf_life),
+                       ("gtin", pack.gtin)):
+        if value:
+            rows.append((t(key, lang), value))
     return rows
 
 
-def _facets(product: Product, view_badge: Badge, place_facets: dict[str, list[str]],
-            lang: str) -> dict[str, list[str]]:
+def _labels(product: Product, lang: str) -> dict[str, str]:
+    legal_form = (product.subject and product.subject.legal_form) or "unknown"
+    return {"processing": t(f"processing.{product.processing}", lang),
+            "legal_form": t(f"legal_form.{legal_form}", lang)}
+
+
+def _facets(product: Product, view_badge: Badge, labels: dict[str, str],
+            place_facets: dict[str, list[str]], lang: str) -> dict[str, list[str]]:
     facets = {
         "sao": [t("stars", lang, n=view_badge.stars)],
         "hieu_luc": [t(f"state.{view_badge.state}", lang)],
         "nhom": [product.group],
         "loai": [product.product_type],
-        "che_bien": [t(f"processing.{product.processing}", lang)],
-        "loai_hinh": [t(f"legal_form.{(product.subject and product.subject.legal_form) or 'unknown'}",
-                        lang)],
+        "che_bien": [labels["processing"]],
+        "loai_hinh": [labels["legal_form"]],
         **place_facets,
     }
-    standards = sorted({t(f"standard.{s['scheme']}", lang) for s in product.standards})
+    standards = sorted({t(f"standard.{s.scheme}", lang) for s in product.standards})
     if standards:
         facets["tieu_chuan"] = standards
     return facets
 
 
-def present(product: Product, today: date, lang: str = "vi") -> ProductView:
+def _links(product: Product) -> Links:
+    return Links(group=listing_url("nhom", product.group),
+                 place=listing_url("dia-phuong", product.area.name),
+                 subject=listing_url("chu-the", product.subject.name) if product.subject else "")
+
+
+def present(product: Product, today: date, lang: str = "vi",
+            gallery: tuple[GalleryPhoto, ...] = ()) -> ProductView:
     """Everything a product page, card or print sheet shows."""
     view_badge = badge(product, today, lang)
-    lines, place, place_facets = _origin(product, lang)
+    lines, place_facets = _origin(product, lang)
+    place = product.area.name
+    labels = _labels(product, lang)
     latest = product.latest_recognition()
     names = [product.name.vi, product.name.en or "", *product.aliases, product.product_type,
              product.subject.name if product.subject else "", place, *lines]
     return ProductView(
         product=product, url=product_url(product.id), badge=view_badge,
         history=_history(product, today, lang),
-        facets=_facets(product, view_badge, place_facets, lang),
+        facets=_facets(product, view_badge, labels, place_facets, lang),
         sort={"ten": ascii_sort_key(product.name.vi),
               "sao": str(view_badge.stars if view_badge.current else 0),
               "ngay": latest.signed.latest().isoformat()},
         place=place, origin_lines=lines, contacts=_contacts(product),
         standards=_standards(product, today, lang), sections=_sections(product),
-        packaging=_packaging(product, lang), price=_price(product),
-        search_text=" ".join(n for n in names if n))
-
-
-def recognition_label(rec: Recognition, lang: str = "vi") -> str:
-    return t("ocop_stars", lang, n=rec.stars)
+        packaging=_packaging(product, lang),
+        price=product.price.display() if product.price else None,
+        search_text=" ".join(n for n in names if n), labels=labels, links=_links(product),
+        gallery=gallery)

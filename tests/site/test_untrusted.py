@@ -12,7 +12,16 @@ import yaml
 from bs4 import BeautifulSoup
 from markupsafe import escape
 
-from generator.model.product import Product, Recognition, Subject, Text
+from generator.model.product import (
+    Content,
+    Origin,
+    Product,
+    Recognition,
+    RecordedUnit,
+    Source,
+    Subject,
+    Text,
+)
 from generator.rules import PartialDate
 from generator.site import build as build_module
 from generator.site.config import SiteConfig
@@ -28,9 +37,9 @@ def test_hostile_strings_are_escaped_in_body_and_json_ld(tmp_path: Path) -> None
         id="evil", source_file="p.yaml", folder=tmp_path, name=Text(EVIL, EVIL),
         product_type="x", group="Thực phẩm", processing="processed",
         recognitions=(Recognition(index=0, signed=PartialDate(2025, 1, 1), stars=4),),
-        origin={"recorded": {"scheme": "pre-2025-07", "province": {"name": EVIL}}},
-        content={"description": {"vi": EVIL, "en": EVIL}},
-        sources=({"url": "https://example.org", "title": EVIL},),
+        origin=Origin("pre-2025-07", RecordedUnit(EVIL)),
+        content=Content(Text(EVIL, EVIL)),
+        sources=(Source("https://example.org", EVIL),),
         subject=Subject(name=EVIL, address=EVIL), aliases=(EVIL,))
     config = SiteConfig(site_name="S", site_url="https://example.org/", region="R", publisher="P")
     planner = Planner([product], config, date(2026, 11, 29), PhotoPipeline(tmp_path / "cache"))

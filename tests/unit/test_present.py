@@ -8,15 +8,25 @@ from pathlib import Path
 import pytest
 
 from generator.model.product import Product as ProductModel
-from generator.model.product import Recognition, RecognitionState, Text
+from generator.model.product import (
+    Content,
+    Origin,
+    Recognition,
+    RecognitionState,
+    RecordedUnit,
+    Text,
+    vnd,
+)
 from generator.rules import PartialDate
-from generator.site.present import badge, paragraphs, tel_href, vnd
+from generator.site.present import badge, paragraphs, tel_href
 
 
 def product(*recognitions: Recognition) -> ProductModel:
     return ProductModel(id="x", source_file="x", folder=Path("."), name=Text("X"),
                         product_type="t", group="Thực phẩm", processing="processed",
-                        recognitions=recognitions, origin={}, content={}, sources=())
+                        recognitions=recognitions,
+                        origin=Origin("pre-2025-07", RecordedUnit("Tỉnh Quảng Nam")),
+                        content=Content(Text("x")), sources=())
 
 
 def rec(index: int, signed: str, stars: int, status: str = "active") -> Recognition:
