@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.product import Product as ProductModel
 from generator.model.product import (
     Content,
     Origin,
@@ -17,6 +16,7 @@ from generator.model.product import (
     Text,
     vnd,
 )
+from generator.model.product import Product as ProductModel
 from generator.rules import PartialDate
 from generator.site.present import badge, paragraphs, tel_href
 
