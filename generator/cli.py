@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import unicodedata
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .dates import parse_today
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, OcopError
 from .report import REPORTERS
 from .validate import Result, validate
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-def _today(text: str | None) -> date:
-    """``--today`` or $OCOP_TODAY pin the date (reproducible reports); default: today."""
-    value = text or os.environ.get("OCOP_TODAY")
-    return date.fromisoformat(value) if value else date.today()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,11 +77,7 @@ def _fix_nfc(result: Result, root: Path) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     root: Path = args.root
-    try:
-        today = _today(args.today)
-    except ValueError:
-        print("ocop: --today phải có dạng YYYY-MM-DD / must be YYYY-MM-DD", file=sys.stderr)
-        return EXIT_USAGE
+    today = parse_today(args.today)
     paths = args.paths or [root / "products"]
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
@@ -103,25 +91,31 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _run(args: argparse.Namespace) -> int:
     if getattr(args, "today", None):
-        try:
-            os.environ["OCOP_TODAY"] = date.fromisoformat(args.today).isoformat()
-        except ValueError:
-            print("ocop: --today phải có dạng YYYY-MM-DD / must be YYYY-MM-DD", file=sys.stderr)
-            return EXIT_USAGE
+        parse_today(args.today)  # a bad --today is a usage error for every command
     if getattr(args, "func", None) is not None:
         return int(args.func(args))
     if args.command == "validate":
         return run_validate(args)
     from .adapters import engine  # MkDocs is imported only by the commands that build
 
+    today = parse_today(args.today)
     if args.command == "build":
-        return engine.build(args.root, emit=args.emit)
+        return engine.build(args.root, today=today, emit=args.emit)
     if args.command == "serve":
-        return engine.serve(args.root, args.addr)
+        return engine.serve(args.root, args.addr, today if args.today else None)
     return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the only place where errors become exit codes."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except OcopError as error:
+        print(f"ocop: {error}", file=sys.stderr)
+        return error.exit_code
 
 
 if __name__ == "__main__":

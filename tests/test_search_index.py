@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 import tempfile
 from collections import Counter
@@ -63,15 +62,7 @@ def make_catalogue(root: Path, products: tuple[str, ...] = PRODUCTS) -> Path:
 
 
 def build(root: Path) -> Path:
-    saved = os.environ.get("OCOP_TODAY")
-    os.environ["OCOP_TODAY"] = TODAY.isoformat()
-    try:
-        assert engine.build(root) == 0
-    finally:
-        if saved is None:
-            os.environ.pop("OCOP_TODAY", None)
-        else:
-            os.environ["OCOP_TODAY"] = saved
+    assert engine.build(root, today=TODAY) == 0
     return root / "site"
 
 

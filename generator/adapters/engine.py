@@ -12,10 +12,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..site.build import BuildError, build_today, emit, prepare
+from ..dates import ENV_TODAY
+from ..errors import EXIT_FINDINGS, EXIT_OK, BuildError, OcopError
+from ..site.build import emit, prepare
 from .mkdocs_plugin import OcopPlugin
-
-EXIT_OK, EXIT_ERRORS = 0, 1
 
 
 def _quiet_mkdocs() -> None:
@@ -27,10 +27,12 @@ def _quiet_mkdocs() -> None:
     logger.propagate = False
 
 
-def build(root: Path, *, emit: Path | None = None, site_dir: Path | None = None) -> int:
-    """Validate, then build ``site/`` (or only write page sources with ``emit``)."""
+def build(root: Path, *, today: date, emit: Path | None = None,
+          site_dir: Path | None = None) -> int:
+    """Validate, then build ``site/`` as of ``today`` (or only write page sources with
+    ``emit``)."""
     if emit is not None:
-        return _emit(root, emit)
+        return _emit(root, emit, today)
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -41,6 +43,7 @@ def build(root: Path, *, emit: Path | None = None, site_dir: Path | None = None)
     config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins["ocop"]
     assert isinstance(plugin, OcopPlugin), "mkdocs.yml must list the `ocop` plugin"
+    plugin.today = today
     try:
         mkdocs_build(config)
     except (Abort, MkDocsException) as error:
@@ -48,7 +51,7 @@ def build(root: Path, *, emit: Path | None = None, site_dir: Path | None = None)
             sys.stdout.write(plugin.error.report)
         else:
             print(f"ocop: {error}", file=sys.stderr)
-        return EXIT_ERRORS
+        return EXIT_FINDINGS
     finally:
         config.plugins.on_shutdown()
     assert plugin.prepared is not None
@@ -63,32 +66,29 @@ def build(root: Path, *, emit: Path | None = None, site_dir: Path | None = None)
 
 def build_site(root: Path, out_dir: Path, *, today: date) -> None:
     """Build the catalogue at ``root`` into ``out_dir`` as of ``today`` (tests, benchmarks)."""
-    saved = os.environ.get("OCOP_TODAY")
-    os.environ["OCOP_TODAY"] = today.isoformat()
-    try:
-        if build(root, site_dir=out_dir) != EXIT_OK:
-            raise RuntimeError(f"the catalogue at {root} did not build; run `ocop validate`")
-    finally:
-        if saved is None:
-            os.environ.pop("OCOP_TODAY", None)
-        else:
-            os.environ["OCOP_TODAY"] = saved
+    if build(root, today=today, site_dir=out_dir) != EXIT_OK:
+        raise OcopError(f"the catalogue at {root} did not build; run `ocop validate`")
 
 
-def _emit(root: Path, out_dir: Path) -> int:
+def _emit(root: Path, out_dir: Path, today: date) -> int:
     try:
-        prepared = prepare(root, build_today())
+        prepared = prepare(root, today)
     except BuildError as error:
         sys.stdout.write(error.report)
-        return EXIT_ERRORS
+        return EXIT_FINDINGS
     emit(prepared.files, out_dir)
     print(f"Đã ghi {len(prepared.files)} tệp nguồn vào {out_dir} / wrote page sources")
     return EXIT_OK
 
 
-def serve(root: Path, addr: str) -> int:
-    """Preview on ``addr``; rebuilds when a product, photo or template changes."""
+def serve(root: Path, addr: str, today: date | None = None) -> int:
+    """Preview on ``addr``; rebuilds when a product, photo or template changes.
+
+    MkDocs' server builds its own config (and plugin) on every rebuild, so a pinned ``today``
+    reaches the plugin the way it reaches a bare ``mkdocs serve``: as $OCOP_TODAY."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    if today is not None:
+        os.environ[ENV_TODAY] = today.isoformat()
     mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=addr)
     return EXIT_OK

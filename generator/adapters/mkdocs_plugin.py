@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,9 +18,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..dates import parse_today
+from ..errors import BuildError, ConfigError
 from ..resources import resource_path
-from ..site.build import BuildError, Prepared, build_today, pin_build_date, prepare, staging_dir
+from ..site.build import Prepared, pin_build_date, prepare, staging_dir
 from ..site.build import swap_into as _swap
+from ..site.config import from_mkdocs
 from ..site.search import index_site
 
 log = logging.getLogger("mkdocs.plugins.ocop")
@@ -40,6 +44,9 @@ def _add_packaged_templates(config: MkDocsConfig) -> None:
 
 class OcopPlugin(BasePlugin):
     def __init__(self) -> None:
+        #: the day validity is computed for; ``ocop build`` sets it, a bare ``mkdocs build``
+        #: takes $OCOP_TODAY or the real date (:func:`generator.dates.parse_today`)
+        self.today: date | None = None
         self.command = "build"
         self.final: Path | None = None
         self.prepared: Prepared | None = None
@@ -49,7 +56,9 @@ class OcopPlugin(BasePlugin):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        pin_build_date(build_today())
+        if self.today is None:
+            self.today = parse_today()
+        pin_build_date(self.today)
         _add_packaged_templates(config)
         if self.command != "serve":
             self.final = Path(config.site_dir)
@@ -58,8 +67,13 @@ class OcopPlugin(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
+        assert self.today is not None, "set in on_config"
         try:
-            self.prepared = prepare(root, build_today())
+            try:
+                settings = from_mkdocs(config, Path(config.config_file_path).name)
+            except ConfigError as error:
+                raise BuildError(f"{error}\n") from error
+            self.prepared = prepare(root, self.today, settings)
         except BuildError as error:
             self.error = error
             log.error("Danh mục có lỗi, không đăng trang / the catalogue has errors:\n%s",

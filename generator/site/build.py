@@ -14,23 +14,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from ..cache import prune
+from ..errors import BuildError, ConfigError, PhotoError
 from ..report import text_report
 from ..validate import Result, validate
-from ..cache import prune
-from .config import ConfigError, SiteConfig, load
-from .images import PhotoError, PhotoPipeline
+from .config import SiteConfig, load
+from .images import PhotoPipeline
 from .pages import SourceFile, plan_site
 
 CACHE_DIR = ".cache/ocop"
-
-
-class BuildError(Exception):
-    """The catalogue cannot be published; ``report`` says why, for the officer."""
-
-    def __init__(self, report: str, result: Result | None = None) -> None:
-        self.result = result
-        self.report = report
-        super().__init__(report)
 
 
 @dataclass(frozen=True)
@@ -40,22 +32,19 @@ class Prepared:
     files: list[SourceFile]
 
 
-def build_today(value: str | None = None) -> date:
-    """The day validity is computed for: ``--today``, $OCOP_TODAY, or the real date."""
-    text = value or os.environ.get("OCOP_TODAY")
-    return date.fromisoformat(text) if text else date.today()
-
-
 def pin_build_date(today: date) -> None:
     """Make engine timestamps (sitemap lastmod, gzip headers) depend only on ``today``."""
     stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc).timestamp()
     os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp))
 
 
-def prepare(root: Path, today: date) -> Prepared:
-    """Validate the catalogue and plan the site, or raise :class:`BuildError`."""
+def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepared:
+    """Validate the catalogue and plan the site as of ``today``, or raise :class:`BuildError`.
+
+    ``config`` is the engine's already-parsed settings; without an engine (``--emit``) they
+    are read from ``root/mkdocs.yml``."""
     try:
-        config = load(root)
+        config = config or load(root)
     except ConfigError as error:
         raise BuildError(f"{error}\n") from error
     result = validate([root / config.products_dir], root, today)

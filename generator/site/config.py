@@ -6,15 +6,14 @@ Another province adopts the tool by changing these settings and ``products/``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-
-class ConfigError(Exception):
-    """mkdocs.yml's catalogue settings are missing or wrong; the message says how to fix them."""
+from ..errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -49,17 +48,18 @@ def read_mkdocs_yml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _need(block: dict[str, Any], key: str, where: str) -> str:
+def _need(block: Mapping[str, Any], key: str, where: str) -> str:
     value = block.get(key)
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{where}: thiếu `{key}` (chữ) / `{key}` is required (text)")
     return value
 
 
-def from_mkdocs(data: dict[str, Any], where: str = "mkdocs.yml") -> SiteConfig:
-    """Validate ``site_name``, ``site_url`` and the ``extra.ocop`` block."""
+def from_mkdocs(data: Mapping[str, Any], where: str = "mkdocs.yml") -> SiteConfig:
+    """Validate ``site_name``, ``site_url`` and the ``extra.ocop`` block of mkdocs.yml, as read
+    by the engine (its parsed config) or by :func:`read_mkdocs_yml`."""
     block = (data.get("extra") or {}).get("ocop")
-    if not isinstance(block, dict):
+    if not isinstance(block, Mapping):
         raise ConfigError(f"{where}: thiếu khối `extra: ocop:` / the `extra.ocop` block is missing")
     known = {"region", "publisher", "contact", "list_expired", "products_dir"}
     unknown = sorted(set(block) - known)

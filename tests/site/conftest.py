@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -28,15 +28,7 @@ def copy_fixture(target: Path) -> Path:
 
 def build(root: Path, **kwargs: object) -> int:
     """``ocop build`` for ``root`` as of the fixed test date."""
-    saved = os.environ.get("OCOP_TODAY")
-    os.environ["OCOP_TODAY"] = TODAY
-    try:
-        return engine.build(root, **kwargs)  # type: ignore[arg-type]
-    finally:
-        if saved is None:
-            os.environ.pop("OCOP_TODAY", None)
-        else:
-            os.environ["OCOP_TODAY"] = saved
+    return engine.build(root, today=date.fromisoformat(TODAY), **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")
