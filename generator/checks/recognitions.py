@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..dates import day
 from ..findings import Finding, Message, Severity, register
 from ..load.yamlload import Document
 from ..model.build import parse_recognition
@@ -143,19 +144,18 @@ def _status(doc: Document, recs: list[Recognition], items: list[dict[str, Any]],
 
 
 def _validity(doc: Document, rec: Recognition, today: date) -> list[Finding]:
-    state = rec.state(today)
-    earliest, latest = rec.valid_until
+    validity = rec.validity(today)
     path = ("recognitions", rec.index, "signed")
-    if state is RecognitionState.EXPIRED:
+    if validity.state is RecognitionState.EXPIRED:
         return [doc.finding("recognition.expired", path, stars=rec.stars,
-                            until=latest.strftime("%d/%m/%Y"))]
-    if state is RecognitionState.EXPIRING:
+                            until=day(validity.last_day_latest))]
+    if validity.state is RecognitionState.EXPIRING:
         return [doc.finding("recognition.expiring", path, stars=rec.stars,
-                            until=earliest.strftime("%d/%m/%Y"), days=(earliest - today).days)]
-    if state is RecognitionState.UNCERTAIN:
+                            until=day(validity.last_day), days=validity.days_left)]
+    if validity.state is RecognitionState.UNCERTAIN:
         return [doc.finding("recognition.uncertain_validity", path, signed=rec.signed.display(),
-                            earliest=earliest.strftime("%d/%m/%Y"),
-                            latest=latest.strftime("%d/%m/%Y"))]
+                            earliest=day(validity.last_day),
+                            latest=day(validity.last_day_latest))]
     return []
 
 

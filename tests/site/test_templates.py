@@ -7,7 +7,7 @@ from pathlib import Path
 
 import material
 
-from generator.site.i18n import STRINGS
+from generator.site.i18n import SAY
 
 from tests.conftest import ROOT
 
@@ -39,5 +39,5 @@ def test_page_templates_take_their_words_from_the_string_table() -> None:
 
 
 def test_every_interface_string_has_vietnamese_and_english() -> None:
-    missing = [key for key, entry in STRINGS.items() if not entry.get("vi") or not entry.get("en")]
+    missing = [key for key, (vi, en) in SAY.items() if not vi or not en]
     assert not missing
