@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .dates import day
+
 VALIDITY_MONTHS = 36
 EXPIRY_NOTICE_DAYS = 90
 
@@ -76,7 +78,7 @@ class PartialDate:
     def display(self) -> str:
         """Vietnamese display: dd/mm/yyyy, mm/yyyy or yyyy."""
         if self.day and self.month:
-            return f"{self.day:02d}/{self.month:02d}/{self.year}"
+            return day(self.earliest())
         if self.month:
             return f"{self.month:02d}/{self.year}"
         return str(self.year)
