@@ -42,6 +42,7 @@ def record(out: Path, name: str, result: tuple[int, str, str], root: Path) -> No
     text = f"exit {code}\n--- stdout\n{stdout}\n--- stderr\n{stderr}".replace(str(root), "<root>")
     for checkout in CHECKOUT:
         text = text.replace(str(checkout), "<checkout>")
+    text = text.replace(str(out.resolve()), "<snapshot>").replace(str(out.resolve().parent), "<snapshot>")
     (out / name).write_text(text, encoding="utf-8")
 
 
