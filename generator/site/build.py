@@ -19,7 +19,8 @@ from ..validate import Result, validate
 from ..cache import prune
 from .config import ConfigError, SiteConfig, load
 from .images import PhotoError, PhotoPipeline
-from .pages import SourceFile, plan_site
+from .pages import Planner, SourceFile
+from .search import SearchRecord
 
 CACHE_DIR = ".cache/ocop"
 
@@ -38,6 +39,8 @@ class Prepared:
     config: SiteConfig
     result: Result
     files: list[SourceFile]
+    #: the product pages to index for search, with their sort keys (search.index_site)
+    search: tuple[SearchRecord, ...] = ()
 
 
 def build_today(value: str | None = None) -> date:
@@ -63,13 +66,14 @@ def prepare(root: Path, today: date) -> Prepared:
         raise BuildError(text_report(result, config.language), result)
     pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
     try:
-        files = plan_site(result.products, config, today, pipeline, root / CACHE_DIR / "qr")
+        planner = Planner(result.products, config, today, pipeline, root / CACHE_DIR / "qr")
+        files = planner.files()
     except PhotoError as error:
         raise BuildError(f"{error.path}: không xử lý được ảnh / cannot process the photo: "
                          f"{error.reason}\n") from error
     for cache in ("photos", "qr", "checks"):  # everything this build uses was just touched
         prune(root / CACHE_DIR / cache)
-    return Prepared(config, result, files)
+    return Prepared(config, result, files, tuple(planner.search_records()))
 
 
 def emit(files: list[SourceFile], out_dir: Path) -> None:
