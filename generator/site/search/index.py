@@ -158,6 +158,16 @@ def _rename_fragments(bundle: Path, meta: bytes, pages_at: int) -> bytes:
     folder = bundle / "fragment"
     build = hashlib.sha256("\n".join(name for name, _ in entries).encode("utf-8")).hexdigest()[:8]
     (folder / build).mkdir()
+    out = [encode_array([encode_text(new), word_count])
+           for new, word_count in _move_fragments(folder, build, entries)]
+    left = sorted(path.name for path in folder.glob("*.pf_fragment"))
+    if left:
+        raise SearchIndexError(f"fragments the metadata does not name: {left[:5]}")
+    return encode_array(out)
+
+
+def _move_fragments(folder: Path, build: str, entries: list[Entry]) -> list[Entry]:
+    """Rename each fragment to ``<build>/<number>``; returns (new name, word count)."""
     out = []
     for number, (old, word_count) in enumerate(entries):
         new = f"{build}/{_base36(number)}"
@@ -165,11 +175,8 @@ def _rename_fragments(bundle: Path, meta: bytes, pages_at: int) -> bytes:
             (folder / f"{old}.pf_fragment").rename(folder / f"{new}.pf_fragment")
         except FileNotFoundError as error:
             raise SearchIndexError(f"metadata names a fragment that is missing: {old}") from error
-        out.append(encode_array([encode_text(new), word_count]))
-    left = sorted(path.name for path in folder.glob("*.pf_fragment"))
-    if left:
-        raise SearchIndexError(f"fragments the metadata does not name: {left[:5]}")
-    return encode_array(out)
+        out.append((new, word_count))
+    return out
 
 
 def _fragment_entries(meta: bytes, pages_at: int) -> list[Entry]:
