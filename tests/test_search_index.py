@@ -1,4 +1,4 @@
-"""The Pagefind index the build writes (generator/site/search.py), read back without a browser.
+"""The Pagefind index the build writes (generator/site/search/), read back without a browser.
 
 A small catalogue — eight real product folders copied from products/ — is built once; the tests
 decode Pagefind's files (gzip + "pagefind_dcd" + CBOR or JSON) and check what the catalogue page
@@ -19,17 +19,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.adapters import engine
+from generator.site.build import prepare
 from generator.site.collate import sort_key
-from generator.site.search import (
-    ALL_WORD,
-    BUNDLE_DIR,
-    UNUSED,
-    _array,
-    _load,
-    _text,
-    canonicalize,
-    index_site,
-)
+from generator.site.search import ALL_WORD, BUNDLE_DIR, SearchRecord, index_site
+from generator.site.search.encoding import array as _array
+from generator.site.search.encoding import load as _load
+from generator.site.search.encoding import text as _text
+from generator.site.search.index import canonicalize
+from generator.site.search.service import UNUSED
 from generator.textfold import fold
 from tests.conftest import ROOT, TODAY
 
@@ -69,6 +66,12 @@ def build(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(make_catalogue(tmp_path_factory.mktemp("search") / "repo"))
+
+
+@pytest.fixture(scope="module")
+def records(site: Path) -> tuple[SearchRecord, ...]:
+    """What the page planner hands the indexer for this catalogue (as in the build)."""
+    return prepare(site.parent, TODAY).search
 
 
 # --- reading Pagefind's files ---------------------------------------------------------------
@@ -160,7 +163,8 @@ def test_the_bundle_has_what_the_catalogue_page_loads_and_nothing_unused(site: P
     assert not [name for name in UNUSED if (bundle / name).exists()]
 
 
-def test_fragments_have_short_names_that_change_with_the_build(site: Path, tmp_path: Path) -> None:
+def test_fragments_have_short_names_that_change_with_the_build(
+        site: Path, records: tuple[SearchRecord, ...], tmp_path: Path) -> None:
     """The metadata file (downloaded by every first search) lists every fragment by name:
     short sequential names under one build hash halve it at 20,000 products."""
     data, parts = meta_parts(site)
@@ -178,7 +182,7 @@ def test_fragments_have_short_names_that_change_with_the_build(site: Path, tmp_p
     page = next(changed.glob("san-pham/*/index.html"))
     page.write_text(page.read_text(encoding="utf-8").replace("</h1>", " mới</h1>", 1),
                     encoding="utf-8")
-    index_site(changed)
+    index_site(changed, records)
     data, parts = meta_parts(changed)
     renamed = [_text(data, _array(data, start)[0][0][0]) for start, _ in _array(data, parts[1][0])[0]]
     assert len(renamed) == len(names)
@@ -225,6 +229,16 @@ def test_sorts_are_page_order_and_rank_files_not_pagefind_sorts(site: Path) -> N
     # sao: current stars (0 when not valid today)
     assert [declared[p["url"]]["sao"] for p in indexed] == [
         p["meta"]["stars"] if p["meta"]["current"] == "1" else "0" for p in indexed]
+
+
+def test_the_planner_hands_forward_the_sort_keys_the_pages_declare(
+        site: Path, records: tuple[SearchRecord, ...]) -> None:
+    """The indexer takes each page's sort keys from the planner, not from the built HTML:
+    they are the values the page shows, one record per product page."""
+    assert {record.url: dict(record.sort) for record in records} == sort_values(site)
+    assert [record.file for record in records] == [
+        f"{record.page}index.html" for record in records]
+    assert all((site / record.file).is_file() for record in records)
 
 
 def test_pages_carry_the_folded_names_and_card_metadata_but_not_their_neighbours(site: Path) -> None:
@@ -303,14 +317,15 @@ def copy_in_reverse(source: Path, target: Path) -> None:
             shutil.copyfile(path, destination)
 
 
-def test_indexing_again_gives_the_same_bytes(site: Path, tmp_path: Path) -> None:
+def test_indexing_again_gives_the_same_bytes(
+        site: Path, records: tuple[SearchRecord, ...], tmp_path: Path) -> None:
     """Pagefind writes filters in hash-map order and numbers pages in directory order;
     canonicalize() and adding pages in name order make the output depend on the site only."""
     first = tree(site / BUNDLE_DIR)
     for run in range(3):
         again = tmp_path / f"run{run}"
         shutil.copytree(site, again, ignore=shutil.ignore_patterns(BUNDLE_DIR))
-        index_site(again)
+        index_site(again, records)
         assert tree(again / BUNDLE_DIR) == first
     # On tmpfs a directory lists its entries in creation order (ext4: in name-hash order), so
     # a copy made backwards lists pages in another order; `pagefind --site` numbered them so.
@@ -318,7 +333,7 @@ def test_indexing_again_gives_the_same_bytes(site: Path, tmp_path: Path) -> None
     with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else tmp_path) as folder:
         backwards = Path(folder) / "site"
         copy_in_reverse(site, backwards)
-        index_site(backwards)
+        index_site(backwards, records)
         assert tree(backwards / BUNDLE_DIR) == first
 
 

@@ -94,7 +94,8 @@ class OcopPlugin(BasePlugin):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index_site(Path(config.site_dir))
+        assert self.prepared is not None  # on_files ran (or the build stopped there)
+        index_site(Path(config.site_dir), self.prepared.search)
         if self.final is not None:
             _swap(Path(config.site_dir), self.final)
             config.site_dir = str(self.final)

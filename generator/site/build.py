@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..cache import prune
@@ -20,7 +20,8 @@ from ..report import text_report
 from ..validate import Result, validate
 from .config import SiteConfig, load
 from .images import PhotoPipeline
-from .pages import SourceFile, plan_site
+from .pages import Planner, SourceFile
+from .search import SearchRecord
 
 CACHE_DIR = ".cache/ocop"
 
@@ -30,11 +31,13 @@ class Prepared:
     config: SiteConfig
     result: Result
     files: list[SourceFile]
+    #: the product pages to index for search, with their sort keys (search.index_site)
+    search: tuple[SearchRecord, ...] = ()
 
 
 def pin_build_date(today: date) -> None:
     """Make engine timestamps (sitemap lastmod, gzip headers) depend only on ``today``."""
-    stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc).timestamp()
+    stamp = datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp()
     os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp))
 
 
@@ -52,13 +55,14 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
         raise BuildError(text_report(result, config.language), result)
     pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
     try:
-        files = plan_site(result.products, config, today, pipeline, root / CACHE_DIR / "qr")
+        planner = Planner(result.products, config, today, pipeline, root / CACHE_DIR / "qr")
+        files = planner.files()
     except PhotoError as error:
         raise BuildError(f"{error.path}: không xử lý được ảnh / cannot process the photo: "
                          f"{error.reason}\n") from error
     for cache in ("photos", "qr", "checks"):  # everything this build uses was just touched
         prune(root / CACHE_DIR / cache)
-    return Prepared(config, result, files)
+    return Prepared(config, result, files, tuple(planner.search_records()))
 
 
 def emit(files: list[SourceFile], out_dir: Path) -> None:

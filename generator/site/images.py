@@ -22,13 +22,11 @@ process' warning filters are left untouched.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
 import multiprocessing
 import os
-import tempfile
 import warnings
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor

@@ -27,6 +27,7 @@ from .jsonld import product_jsonld
 from .present import GalleryPhoto, ProductView, present
 from .qr import QrCodes
 from .render import render
+from .search import SearchRecord
 
 RELATED_LIMIT = 6
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -223,9 +224,8 @@ class Planner:
                 for path, source in sorted(self.pipeline.outputs().items())]
         return out
 
-
-def plan_site(products: list[Product], config: SiteConfig, today: date,
-              pipeline: PhotoPipeline, qr_cache: Path | None = None) -> list[SourceFile]:
-    """Every source file of the site, in a stable order."""
-    return Planner(products, config, today, pipeline, qr_cache).files()
+    def search_records(self) -> list[SearchRecord]:
+        """What the search index needs of each product page, handed forward (not read back
+        from the built HTML): its URL and sort keys."""
+        return [SearchRecord(view.url, dict(view.sort)) for view in self.views]
 

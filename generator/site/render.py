@@ -25,7 +25,7 @@ def environment(lang: str = "vi") -> jinja2.Environment:
     env.globals["t"] = lambda key, **params: t(key, lang, **params)
     env.globals["t_in"] = lambda other, key, **params: t(key, other, **params)  # another language
     env.globals["srcset"] = srcset
-    env.globals["ALL_WORD"] = ALL_WORD  # the search word on every product page (search.py)
+    env.globals["ALL_WORD"] = ALL_WORD  # the search word on every product page (search/build.py)
     return env
 
 

@@ -442,17 +442,19 @@ def test_result_text_is_inserted_as_text(page: Any, built_site: Path,
 def test_small_index_chunks_find_the_same_products(
         page: Any, built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         site_server: Callable[[Path], str]) -> None:
-    """search._rechunk names chunk boundaries the way Pagefind does, so its lookup finds every
+    """search.index._rechunk names chunk boundaries the way Pagefind does, so its lookup finds every
     word whatever the cut: with tiny chunks (dozens of boundaries) each query finds exactly what
     it finds in the shipped index."""
     import shutil
 
-    from generator.site import search as index
+    from generator.site.build import prepare
+    from generator.site.search import index, index_site
+    from tests.conftest import ROOT, TODAY
 
     small = tmp_path / "site"
     shutil.copytree(built_site, small)
     monkeypatch.setattr(index, "CHUNK_BYTES", 300)
-    index.index_site(small)
+    index_site(small, prepare(ROOT, TODAY).search)
     assert len(list((small / "pagefind" / "index").glob("*.pf_index"))) > 30
     queries = ("nuoc mam", "đông giang", "hoà", "tra", "que tra my", "saphraton", "banh tra")
     expected = {}

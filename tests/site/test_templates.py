@@ -8,7 +8,6 @@ from pathlib import Path
 import material
 
 from generator.site.i18n import SAY
-
 from tests.conftest import ROOT
 
 
@@ -32,7 +31,8 @@ def test_page_templates_take_their_words_from_the_string_table() -> None:
     needs a language switch: no Vietnamese words are written into the page templates."""
     found = []
     for path in sorted((ROOT / "site_templates" / "content").glob("*.html")):
-        for number, line in enumerate(JINJA.sub(lambda m: "\n" * m.group().count("\n"), path.read_text("utf-8")).splitlines(), 1):
+        text = JINJA.sub(lambda m: "\n" * m.group().count("\n"), path.read_text("utf-8"))
+        for number, line in enumerate(text.splitlines(), 1):
             if VIETNAMESE_LETTERS.search(line):
                 found.append(f"{path.name}:{number}: {line.strip()[:80]}")
     assert not found, "\n".join(found)
