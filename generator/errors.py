@@ -49,3 +49,14 @@ class BuildError(OcopError):
     def __init__(self, report: str, result: object | None = None) -> None:
         super().__init__(report)
         self.report, self.result = report, result
+
+
+class SheetError(OcopError):
+    """``ocop import`` cannot read the file as a product list (not a workbook or CSV, no such
+    sheet, no header row); ``str(error)`` is the Vietnamese text, then the English."""
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(f"{vi} / {en}")
+        self.vi, self.en = vi, en

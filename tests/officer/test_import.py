@@ -12,10 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.importer import (
-    Value,
-    decode_csv,
-    find_header,
+from generator.importer.cells import (
     parse_date,
     parse_decision,
     parse_phones,
@@ -23,6 +20,8 @@ from generator.importer import (
     split_place,
     split_subject,
 )
+from generator.importer.header import find_header
+from generator.importer.table import Value, decode_csv
 from generator.load.yamlload import load_file
 from generator.validate import validate
 from tests.conftest import ROOT, TODAY
