@@ -224,45 +224,11 @@ def _normalise(value: Any, doc: Document, path: PathT, changed: list[PathT]) -> 
 def load_text(text: str, doc: Document) -> Document:
     """Parse decoded text into ``doc``; problems become findings, never exceptions."""
     doc.text = text
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        doc.findings.append(Finding(doc.file, "file.empty", "", 1, 1))
-        return doc
-    tab = _first_tab_indent(text)
-    if tab:
-        doc.findings.append(Finding(doc.file, "yaml.tab", "", *tab))
-        return doc
-    try:
-        _scan_events(text)
-        node = yaml.compose(text, Loader=_LOADER)
-        data = _Builder(doc).build(node, ()) if node is not None else None
-    except _Refused as refused:
-        doc.findings.append(Finding(doc.file, refused.code, "", *_mark(refused.mark),
-                                    refused.params))
-        return doc
-    except yaml.MarkedYAMLError as error:
-        quote = _unclosed_quote(text, error.problem_mark)
-        if quote:
-            doc.findings.append(Finding(doc.file, "yaml.unclosed_quote", "", *quote))
-            return doc
-        mark = error.problem_mark or error.context_mark
-        if error.context_mark is not None and "end of stream" in (error.problem or ""):
-            mark = error.context_mark  # an unclosed quote: point at where it was opened
-        problem = " ".join(filter(None, [error.context, error.problem]))
-        doc.findings.append(Finding(doc.file, "yaml.syntax", "", *_mark(mark),
-                                    {"problem": problem or "?"}))
-        return doc
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
-        doc.findings.append(Finding(doc.file, "yaml.syntax", "", 1, 1,
-                                    {"problem": str(error).splitlines()[0]}))
-        return doc
-    if not isinstance(data, dict):
-        listed = isinstance(data, list)
-        kind = "một danh sách" if listed else "một giá trị đơn"
-        kind_en = "a list" if listed else "a single value"
-        doc.findings.append(Finding(doc.file, "file.not_mapping", "", 1, 1,
-                                    {"kind": kind, "kind_en": kind_en}))
+    data, problem = _parse(text, doc)
+    if problem is None and not isinstance(data, dict):
+        problem = _not_mapping(doc.file, data)
+    if problem is not None:
+        doc.findings.append(problem)
         return doc
     changed: list[PathT] = []
     doc.data = _normalise(data, doc, (), changed)
@@ -271,6 +237,46 @@ def load_text(text: str, doc: Document) -> Document:
         doc.findings.append(Finding(doc.file, "text.nfd", "", line, column,
                                     {"count": str(len(changed))}))
     return doc
+
+
+def _parse(text: str, doc: Document) -> tuple[Any, Finding | None]:
+    """The data of the text (marks recorded in ``doc``), or the finding that stopped it."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, Finding(doc.file, "file.empty", "", 1, 1)
+    tab = _first_tab_indent(text)
+    if tab:
+        return None, Finding(doc.file, "yaml.tab", "", *tab)
+    try:
+        _scan_events(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        return (_Builder(doc).build(node, ()) if node is not None else None), None
+    except _Refused as refused:
+        return None, Finding(doc.file, refused.code, "", *_mark(refused.mark), refused.params)
+    except yaml.MarkedYAMLError as error:
+        return None, _syntax(doc.file, text, error)
+    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        return None, Finding(doc.file, "yaml.syntax", "", 1, 1,
+                             {"problem": str(error).splitlines()[0]})
+
+
+def _syntax(file: str, text: str, error: yaml.MarkedYAMLError) -> Finding:
+    quote = _unclosed_quote(text, error.problem_mark)
+    if quote:
+        return Finding(file, "yaml.unclosed_quote", "", *quote)
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and "end of stream" in (error.problem or ""):
+        mark = error.context_mark  # an unclosed quote: point at where it was opened
+    problem = " ".join(filter(None, [error.context, error.problem]))
+    return Finding(file, "yaml.syntax", "", *_mark(mark), {"problem": problem or "?"})
+
+
+def _not_mapping(file: str, data: Any) -> Finding:
+    listed = isinstance(data, list)
+    kind = "một danh sách" if listed else "một giá trị đơn"
+    kind_en = "a list" if listed else "a single value"
+    return Finding(file, "file.not_mapping", "", 1, 1, {"kind": kind, "kind_en": kind_en})
 
 
 def load_file(path: Path, display: str) -> Document:
