@@ -8,6 +8,7 @@ catalogue drives the validator's output, its English translation and the contrib
 from __future__ import annotations
 
 import enum
+import importlib
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -44,6 +45,9 @@ class Message:
 
 
 CATALOGUE: dict[str, Message] = {}
+#: The packages whose modules register finding messages when imported (each package imports
+#: all of them): the loader's and the checks'.
+REGISTRARS = ("generator.load", "generator.checks")
 
 
 def register(*messages: Message) -> None:
@@ -52,6 +56,19 @@ def register(*messages: Message) -> None:
         if message.code in CATALOGUE and CATALOGUE[message.code] != message:
             raise ValueError(f"finding code declared twice: {message.code}")
         CATALOGUE[message.code] = message
+
+
+def catalogue() -> dict[str, Message]:
+    """Every finding message, by code, whatever modules happen to be imported already."""
+    for package in REGISTRARS:
+        importlib.import_module(package)
+    return CATALOGUE
+
+
+def lookup(code: str) -> Message:
+    """The message of one finding code (:class:`KeyError` for a code nobody declares)."""
+    message = CATALOGUE.get(code)
+    return message if message is not None else catalogue()[code]
 
 
 class _Params(dict[str, str]):
@@ -75,14 +92,14 @@ class Finding:
 
     @property
     def severity(self) -> Severity:
-        return CATALOGUE[self.code].severity
+        return lookup(self.code).severity
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def message(self, lang: str = "vi") -> str:
-        template = CATALOGUE[self.code]
+        template = lookup(self.code)
         text = template.en if lang == "en" else template.vi
         return text.format_map(_Params(self.params))
 

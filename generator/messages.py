@@ -13,9 +13,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping
 
+from .findings import REGISTRARS
+
 #: Modules that own a table or register finding messages; imported by :func:`tables`.
 OWNERS = (
-    "generator.load.yamlload", "generator.checks", "generator.site.i18n", "generator.review",
+    *REGISTRARS, "generator.site.i18n", "generator.review",
     "generator.commands.expiry", "generator.importer", "generator.commands.new",
 )
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .checks.schema import subschema
 from .load.yamlload import PathT, format_path, resolve_plain
+from .resources import subschema
 from .textfold import fold, slugify
 
 HEADER = (

@@ -1,7 +1,8 @@
 """Find the files the tool ships with: schema/, data/ and site_templates/.
 
 In a checkout they sit at the repository root; in an installed wheel they are copied into
-``generator/_resources/`` (see pyproject.toml). Both are looked up the same way.
+``generator/_resources/`` (see pyproject.toml). Both are looked up the same way. The product
+schema is parsed once, and :func:`subschema` finds the node describing any value in it.
 """
 
 from __future__ import annotations
@@ -28,3 +29,26 @@ def product_schema() -> dict[str, Any]:
     """The product JSON Schema, parsed once."""
     with resource_path("schema/product.schema.json").open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local ``$ref`` of the product schema and merge the referring node's own
+    keywords over it."""
+    ref = node.get("$ref")
+    if not ref:
+        return node
+    target = product_schema()["$defs"][ref.rsplit("/", 1)[-1]]
+    return {**resolve(target), **{k: v for k, v in node.items() if k != "$ref"}}
+
+
+def subschema(path: tuple[str | int, ...]) -> dict[str, Any]:
+    """The product schema's node describing the value at ``path`` (empty when unknown)."""
+    node: dict[str, Any] = resolve(product_schema())
+    for part in path:
+        if isinstance(part, int):
+            node = resolve(node.get("items", {}))
+        else:
+            node = resolve(node.get("properties", {}).get(part, {}))
+        if not node:
+            return {}
+    return node

@@ -17,7 +17,8 @@ from .checks.recognitions import check_recognitions
 from .checks.schema import check_schema
 from .findings import Finding, display_path
 from .load.discover import discover
-from .load.yamlload import Document, load_file
+from .load.document import Document
+from .load.product import load_product
 from .model.build import build_product
 from .model.product import Product
 from .places.units import check_origin
@@ -47,7 +48,7 @@ class Result:
 
 def check_document(path: Path, root: Path, today: date) -> tuple[Document, Entry | None]:
     """Load and check one product file; the entry is None when it has errors."""
-    doc = load_file(path, display_path(path, root))
+    doc = load_product(path, display_path(path, root))
     if doc.data is None:
         return doc, None
     doc.findings += check_schema(doc)

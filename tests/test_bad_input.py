@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.load.yamlload import MAX_BYTES
+from generator.load.text import MAX_BYTES
 from generator.validate import validate
 from tests.conftest import ROOT, TODAY
 

@@ -111,3 +111,16 @@ def test_unquoted_numbers_stay_numbers_where_numbers_are_expected() -> None:
     assert codes == []
     assert doc.data["recognitions"][0]["score"] == 64
     assert doc.data["recognitions"][0]["stars"] == 3
+
+
+def test_every_code_is_known_whatever_was_imported_first() -> None:
+    """A finding's message does not depend on which check modules happen to be imported."""
+    import subprocess
+    import sys
+
+    script = ("from generator.findings import CATALOGUE, Finding, catalogue\n"
+              "assert not CATALOGUE\n"
+              "print(Finding('p.yaml', 'photo.gps').severity, len(catalogue()))\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == ["warning", str(len(CATALOGUE))]

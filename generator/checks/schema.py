@@ -16,8 +16,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from ..findings import Finding, Message, Severity, register
-from ..load.yamlload import Document, PathT
-from ..resources import product_schema
+from ..load.coerce import coerce_to_schema
+from ..load.document import Document, PathT
+from ..resources import product_schema, resolve, subschema
 from ..textfold import fold
 
 register(
@@ -84,42 +85,6 @@ _TYPE_EN = {"string": "text", "integer": "a whole number", "number": "a number",
 @cache
 def _validator() -> Draft202012Validator:
     return Draft202012Validator(product_schema())
-
-
-def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow a local ``$ref`` and merge the referring node's own keywords over it."""
-    ref = node.get("$ref")
-    if not ref:
-        return node
-    target = product_schema()["$defs"][ref.rsplit("/", 1)[-1]]
-    return {**resolve(target), **{k: v for k, v in node.items() if k != "$ref"}}
-
-
-def subschema(path: PathT) -> dict[str, Any]:
-    """The schema node describing the value at ``path`` (empty when unknown)."""
-    node: dict[str, Any] = resolve(product_schema())
-    for part in path:
-        if isinstance(part, int):
-            node = resolve(node.get("items", {}))
-        else:
-            node = resolve(node.get("properties", {}).get(part, {}))
-        if not node:
-            return {}
-    return node
-
-
-def coerce_to_schema(doc: Document) -> None:
-    """Put back, as typed, unquoted numbers/booleans where the schema expects text.
-
-    ``tax_code: 4000410407`` or ``code: 20857`` is read as a number by any YAML parser;
-    the officer meant the digits. Values in fields that want numbers are left alone.
-    """
-    for path, raw in doc.plain_text.items():
-        if subschema(path).get("type") == "string":
-            parent: Any = doc.data
-            for part in path[:-1]:
-                parent = parent[part]
-            parent[path[-1]] = raw
 
 
 def _titles(path: PathT) -> tuple[str, str]:
@@ -300,7 +265,11 @@ def _flatten(items: Iterator[Finding | list[Finding] | None]) -> Iterator[Findin
 
 
 def check_schema(doc: Document) -> list[Finding]:
-    """Schema findings for a loaded document, one per problem, in file order."""
+    """Schema findings for a loaded document, one per problem, in file order.
+
+    Coerces first: a no-op on a document from :func:`generator.load.product.load_product`,
+    and it reads one parsed with bare ``load_text`` the same way.
+    """
     coerce_to_schema(doc)
     translator = _Translator(doc)
     errors = sorted(_validator().iter_errors(doc.data), key=lambda e: list(map(str, e.path)))

@@ -10,8 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..checks.schema import resolve
-from ..resources import product_schema
+from ..resources import product_schema, resolve
 
 HEADER = """# Các trường của tệp sản phẩm / Product file fields
 

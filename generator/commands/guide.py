@@ -15,7 +15,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..checks.photos import MAX_FILE_BYTES, MIN_SIDE, RECOMMENDED_SIDE
-from ..findings import CATALOGUE, Finding, Message, Severity
+from ..findings import Finding, Message, Severity
+from ..findings import catalogue as findings_catalogue
 from ..report import _SEVERITY, text_report
 from ..validate import Result  # importing it registers every check's messages
 
@@ -284,7 +285,7 @@ def _group_of(code: str) -> int:
 
 def grouped(catalogue: dict[str, Message] | None = None) -> list[tuple[str, str, list[Message]]]:
     """``(vi title, en title, messages)`` per group: errors first, then warnings, by code."""
-    messages = list((CATALOGUE if catalogue is None else catalogue).values())
+    messages = list((findings_catalogue() if catalogue is None else catalogue).values())
     titles = [(vi, en) for _, vi, en in GROUPS] + [OTHER]
     out = []
     for index, (vi, en) in enumerate(titles):

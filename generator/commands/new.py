@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..checks.fields import suggested_legal_form
-from ..checks.schema import subschema
 from ..findings import display_path
 from ..importer.cells import parse_date, parse_decision, parse_stars
 from ..places.units import NEW, OLD, current_provinces, current_wards, old_tables
 from ..productfile import ID_PATTERN, area_slug, product_id, render, still_to_fill, taken_ids
 from ..report import text_report
+from ..resources import subschema
 from ..textfold import fold
 from ..validate import validate
 

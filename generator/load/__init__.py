@@ -1,0 +1,10 @@
+"""Reading product files: finding them (:mod:`.discover`) and loading one
+(:func:`.product.load_product`: bytes → text → YAML with marks → coerced to the schema).
+
+Importing the package imports every module of it, so the loader's finding messages are
+registered whatever was imported first.
+"""
+
+from . import coerce, discover, document, product, text, yamlload
+
+__all__ = ["coerce", "discover", "document", "product", "text", "yamlload"]

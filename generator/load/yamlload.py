@@ -4,15 +4,18 @@ Officers type values unquoted, so the loader decides what a plain scalar means i
 PyYAML's YAML 1.1 resolver: ``yes``/``no``/``on``/``off`` stay text, ``2024-01-02`` stays
 text (the schema checks the date format), ``0905123456`` keeps its leading zero, and an
 unquoted number where the schema wants text is put back as the officer typed it (see
-:func:`generator.checks.schema.coerce_to_schema`). Anchors, aliases, custom tags, duplicate
+:mod:`generator.load.coerce`). Anchors, aliases, custom tags, duplicate
 keys and several documents in one file are refused: product files never need them.
+
+The one way to load a product file is :func:`generator.load.product.load_product`; this module
+is its YAML step. ``Document``, ``PathT``, ``format_path``, ``MAX_BYTES``, ``decode`` and
+``load_file`` are re-exported here for the modules not yet moved to it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +23,17 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..findings import Finding, Message, Severity, register
+from .document import Document as Document
+from .document import PathT as PathT
+from .document import format_path as format_path
+from .text import MAX_BYTES as MAX_BYTES
+from .text import decode as decode
+from .text import read_text
 
-MAX_BYTES = 256 * 1024
 #: libyaml (C) when PyYAML was built with it: about ten times faster, same events and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-PathT = tuple[str | int, ...]
-
 register(
-    Message("file.too_large", Severity.ERROR,
-            "tệp quá lớn ({size} byte, tối đa {limit}) — tệp sản phẩm chỉ chứa chữ; ảnh để riêng "
-            "trong thư mục sản phẩm",
-            "file is too large ({size} bytes, at most {limit}) — a product file holds text only; "
-            "put photos beside it as separate files"),
     Message("file.empty", Severity.ERROR,
             "tệp trống — hãy chép nội dung một tệp sản phẩm mẫu (xem docs/field-reference.md) rồi "
             "điền thông tin",
@@ -43,13 +44,6 @@ register(
             "ở đầu dòng, như tệp mẫu products/tien-phuoc/tieu-tien-phuoc/product.yaml",
             "a product file must be `key: value` lines, not {kind_en} — start each field at the "
             "beginning of a line, as in products/tien-phuoc/tieu-tien-phuoc/product.yaml"),
-    Message("text.not_utf8", Severity.ERROR,
-            "tệp không phải UTF-8 (byte {byte} không đọc được) — mở tệp và lưu lại với mã hoá UTF-8",
-            "the file is not UTF-8 (byte {byte} cannot be read) — re-save it with UTF-8 encoding",
-            fix="Trong trình soạn thảo: Save with Encoding → UTF-8"),
-    Message("text.bom", Severity.WARNING,
-            "tệp bắt đầu bằng dấu BOM vô hình — đã bỏ qua; hãy lưu lại dạng UTF-8 không BOM",
-            "the file starts with an invisible byte-order mark — ignored; re-save as UTF-8 without BOM"),
     Message("text.nfd", Severity.WARNING,
             "chữ tiếng Việt ở dạng tổ hợp (NFD, {count} chỗ) — đã chuẩn hoá sang NFC khi đọc; "
             "hãy gõ lại hoặc chạy `ocop validate --fix-nfc` để sửa tệp",
@@ -87,57 +81,6 @@ register(
             "tên trường phải là chữ đơn giản — viết dạng `ten_truong: giá trị`",
             "keys must be plain words — write `key: value`"),
 )
-
-
-@dataclass
-class Document:
-    """A loaded product file: its data, where each value stands, and what went wrong."""
-
-    file: str
-    data: Any = None
-    findings: list[Finding] = field(default_factory=list)
-    value_marks: dict[PathT, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[PathT, tuple[int, int]] = field(default_factory=dict)
-    #: plain (unquoted) scalars read as number/bool/null, with the text the officer typed
-    plain_text: dict[PathT, str] = field(default_factory=dict)
-    #: the raw text after decoding (for --fix-nfc and for showing context)
-    text: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.data is not None and not any(f.is_error for f in self.findings)
-
-    def locate(self, path: PathT, *, key: bool = False) -> tuple[int, int]:
-        """Line and column of the value at ``path``, or of its nearest ancestor."""
-        marks = self.key_marks if key else self.value_marks
-        probe = tuple(path)
-        while probe:
-            if probe in marks:
-                return marks[probe]
-            if not key and probe in self.key_marks:
-                return self.key_marks[probe]
-            probe = probe[:-1]
-        return marks.get((), (1, 1))
-
-    def finding(self, code: str, path: PathT = (), **params: Any) -> Finding:
-        """A finding located at the value at ``path`` (or its nearest ancestor)."""
-        return self._finding(code, path, self.locate(path), params)
-
-    def key_finding(self, code: str, path: PathT, **params: Any) -> Finding:
-        """A finding located at the key of ``path`` (an unknown field, say)."""
-        return self._finding(code, path, self.locate(path, key=True), params)
-
-    def _finding(self, code: str, path: PathT, where: tuple[int, int],
-                 params: dict[str, Any]) -> Finding:
-        return Finding(self.file, code, format_path(path), where[0], where[1],
-                       {k: str(v) for k, v in params.items()})
-
-
-def format_path(path: PathT) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
@@ -256,22 +199,6 @@ def _unclosed_quote(text: str, mark: Any) -> tuple[int, int] | None:
     return None
 
 
-def decode(raw: bytes, doc: Document) -> str | None:
-    """Bytes to text: UTF-8 only, BOM dropped with a warning."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        doc.findings.append(Finding(doc.file, "text.bom", "", 1, 1))
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        doc.findings.append(Finding(doc.file, "text.not_utf8", "", line, column,
-                                    {"byte": f"0x{raw[error.start]:02X}"}))
-        return None
-
-
 def _normalise(value: Any, doc: Document, path: PathT, changed: list[PathT]) -> Any:
     if isinstance(value, str):
         nfc = unicodedata.normalize("NFC", value)
@@ -297,45 +224,11 @@ def _normalise(value: Any, doc: Document, path: PathT, changed: list[PathT]) -> 
 def load_text(text: str, doc: Document) -> Document:
     """Parse decoded text into ``doc``; problems become findings, never exceptions."""
     doc.text = text
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        doc.findings.append(Finding(doc.file, "file.empty", "", 1, 1))
-        return doc
-    tab = _first_tab_indent(text)
-    if tab:
-        doc.findings.append(Finding(doc.file, "yaml.tab", "", *tab))
-        return doc
-    try:
-        _scan_events(text)
-        node = yaml.compose(text, Loader=_LOADER)
-        data = _Builder(doc).build(node, ()) if node is not None else None
-    except _Refused as refused:
-        doc.findings.append(Finding(doc.file, refused.code, "", *_mark(refused.mark),
-                                    refused.params))
-        return doc
-    except yaml.MarkedYAMLError as error:
-        quote = _unclosed_quote(text, error.problem_mark)
-        if quote:
-            doc.findings.append(Finding(doc.file, "yaml.unclosed_quote", "", *quote))
-            return doc
-        mark = error.problem_mark or error.context_mark
-        if error.context_mark is not None and "end of stream" in (error.problem or ""):
-            mark = error.context_mark  # an unclosed quote: point at where it was opened
-        problem = " ".join(filter(None, [error.context, error.problem]))
-        doc.findings.append(Finding(doc.file, "yaml.syntax", "", *_mark(mark),
-                                    {"problem": problem or "?"}))
-        return doc
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
-        doc.findings.append(Finding(doc.file, "yaml.syntax", "", 1, 1,
-                                    {"problem": str(error).splitlines()[0]}))
-        return doc
-    if not isinstance(data, dict):
-        listed = isinstance(data, list)
-        kind = "một danh sách" if listed else "một giá trị đơn"
-        kind_en = "a list" if listed else "a single value"
-        doc.findings.append(Finding(doc.file, "file.not_mapping", "", 1, 1,
-                                    {"kind": kind, "kind_en": kind_en}))
+    data, problem = _parse(text, doc)
+    if problem is None and not isinstance(data, dict):
+        problem = _not_mapping(doc.file, data)
+    if problem is not None:
+        doc.findings.append(problem)
         return doc
     changed: list[PathT] = []
     doc.data = _normalise(data, doc, (), changed)
@@ -346,15 +239,52 @@ def load_text(text: str, doc: Document) -> Document:
     return doc
 
 
+def _parse(text: str, doc: Document) -> tuple[Any, Finding | None]:
+    """The data of the text (marks recorded in ``doc``), or the finding that stopped it."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, Finding(doc.file, "file.empty", "", 1, 1)
+    tab = _first_tab_indent(text)
+    if tab:
+        return None, Finding(doc.file, "yaml.tab", "", *tab)
+    try:
+        _scan_events(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        return (_Builder(doc).build(node, ()) if node is not None else None), None
+    except _Refused as refused:
+        return None, Finding(doc.file, refused.code, "", *_mark(refused.mark), refused.params)
+    except yaml.MarkedYAMLError as error:
+        return None, _syntax(doc.file, text, error)
+    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        return None, Finding(doc.file, "yaml.syntax", "", 1, 1,
+                             {"problem": str(error).splitlines()[0]})
+
+
+def _syntax(file: str, text: str, error: yaml.MarkedYAMLError) -> Finding:
+    quote = _unclosed_quote(text, error.problem_mark)
+    if quote:
+        return Finding(file, "yaml.unclosed_quote", "", *quote)
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and "end of stream" in (error.problem or ""):
+        mark = error.context_mark  # an unclosed quote: point at where it was opened
+    problem = " ".join(filter(None, [error.context, error.problem]))
+    return Finding(file, "yaml.syntax", "", *_mark(mark), {"problem": problem or "?"})
+
+
+def _not_mapping(file: str, data: Any) -> Finding:
+    listed = isinstance(data, list)
+    kind = "một danh sách" if listed else "một giá trị đơn"
+    kind_en = "a list" if listed else "a single value"
+    return Finding(file, "file.not_mapping", "", 1, 1, {"kind": kind, "kind_en": kind_en})
+
+
 def load_file(path: Path, display: str) -> Document:
-    """Read, decode and parse one product file."""
+    """Read, decode and parse one product file, without coercion to the schema's types.
+
+    Kept for :func:`generator.importer.load_catalogue` until it calls
+    :func:`generator.load.product.load_product`; then delete it.
+    """
     doc = Document(display)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        doc.findings.append(Finding(display, "file.too_large", "", 1, 1,
-                                    {"size": str(size), "limit": str(MAX_BYTES)}))
-        return doc
-    text = decode(path.read_bytes(), doc)
-    if text is None:
-        return doc
-    return load_text(text, doc)
+    text = read_text(path, doc)
+    return doc if text is None else load_text(text, doc)

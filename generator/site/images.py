@@ -15,9 +15,10 @@ files. A small JSON manifest per photo records the variant sizes so a cache hit 
 decoding at all. Files are written atomically, so an interrupted build leaves no half files.
 
 The validator (:mod:`generator.checks.photos`) runs first and blocks bad photos; if one reaches
-:meth:`PhotoPipeline.process` anyway, :class:`PhotoError` is raised — never a raw Pillow error.
-The same 50-megapixel limit applies, checked before decoding; Pillow's global settings and the
-process' warning filters are left untouched.
+:meth:`PhotoPipeline.process` anyway, :class:`~generator.errors.PhotoError` is raised — never a
+raw Pillow error. Both read a photo through :mod:`generator.imaging` (formats, the 50-megapixel
+limit checked before decoding, orientation), which leaves Pillow's global settings and the
+process' warning filters untouched.
 """
 
 from __future__ import annotations
@@ -25,11 +26,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import multiprocessing
-import os
 import warnings
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +35,20 @@ import PIL
 from PIL import Image, ImageCms, ImageOps, features
 
 from ..cache import make_dir, touch, write_atomic
-from ..checks.photos import ACCEPTED, MAX_PIXELS, oriented_size, sniff, webp_header_size
+from ..errors import PhotoError
+from ..imaging import (
+    ACCEPTED,
+    MAX_PIXELS,
+    SIDEWAYS,
+    TAG_ORIENTATION,
+    error_reason,
+    header_size,
+    open_as,
+    oriented_size,
+    recorded_warnings,
+    sniff,
+    too_many_pixels,
+)
 
 #: Bump whenever a change here alters the output bytes (forces new names for every photo).
 SETTINGS_VERSION = 1
@@ -55,21 +65,8 @@ KINDS = {"webp": ".webp", "jpeg": ".jpg"}
 #: Pillow's Lanczos after a fast integer pre-shrink that keeps at least this much margin.
 _REDUCING_GAP = 3.0
 _WHITE = (255, 255, 255)
-_TAG_ORIENTATION = 0x0112
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _GREY_MODES = frozenset({"1", "L", "LA", "La", "I", "F"})
-
-
-class PhotoError(Exception):
-    """A source photo the pipeline cannot turn into site images (unreadable, corrupt, too big)."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(path, reason)
-        self.path = path
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -144,29 +141,6 @@ class PhotoPipeline:
             sizes = render(Path(source), data, self.widths, self.cache_dir, digest)
         return self._record(digest, sizes)
 
-    def process_all(self, sources: Iterable[Path], workers: int | None = None) -> dict[Path, PhotoSet]:
-        """:meth:`process` for many photos; cache misses are made in parallel processes.
-
-        ``workers`` defaults to the CPU count; with 1, or fewer than two misses, everything
-        runs here. Raises the :class:`PhotoError` of the first bad photo (in ``sources`` order)
-        once all the others are done.
-        """
-        found: dict[Path, tuple[str, list[tuple[int, int]] | None]] = {}
-        missing: dict[str, Path] = {}  # only names: a cold build must not hold every photo
-        for source in map(Path, sources):
-            digest = self._identify(source)[1]
-            found[source] = (digest, self._cached_sizes(digest))
-            if found[source][1] is None:
-                missing.setdefault(digest, source)
-        made = self._render_all(missing, workers or os.cpu_count() or 1)
-        result: dict[Path, PhotoSet] = {}
-        for source, (digest, sizes) in found.items():
-            outcome = made[digest] if sizes is None else sizes
-            if isinstance(outcome, PhotoError):
-                raise outcome
-            result[source] = self._record(digest, outcome)
-        return result
-
     def outputs(self) -> dict[str, Path]:
         """Every site-relative path produced (or found in the cache) so far -> its cached file."""
         return dict(self._outputs)
@@ -189,20 +163,9 @@ class PhotoPipeline:
         try:
             data = source.read_bytes()
         except OSError as error:
-            raise PhotoError(source, _reason(error)) from error
+            raise PhotoError(source, error_reason(error)) from error
         make_dir(self.cache_dir)
         return data, hashlib.sha256(self._key + data).hexdigest()[:HASH_CHARS]
-
-    def _render_all(self, missing: dict[str, Path],
-                    workers: int) -> dict[str, list[tuple[int, int]] | PhotoError]:
-        """Render each cache miss, in ``workers`` processes when that can help."""
-        jobs = [(source, self._key, self.widths, self.cache_dir, digest)
-                for digest, source in missing.items()]
-        if workers < 2 or len(jobs) < 2:
-            return {job[4]: _render_file(*job) for job in jobs}
-        context = multiprocessing.get_context("spawn")  # never fork a build that has threads
-        with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
-            return dict(zip(missing, pool.map(_render_file, *zip(*jobs, strict=True)), strict=True))
 
     def _record(self, digest: str, sizes: list[tuple[int, int]]) -> PhotoSet:
         photos = _photo_set(digest, sizes)
@@ -237,25 +200,6 @@ def render(source: Path, data: bytes, widths: tuple[int, ...], cache_dir: Path,
     return sizes
 
 
-def _render_file(source: Path, key: bytes, widths: tuple[int, ...], cache_dir: Path,
-                 digest: str) -> list[tuple[int, int]] | PhotoError:
-    """:func:`render` for :meth:`PhotoPipeline.process_all` (maybe in a worker process).
-
-    Reads the file again and checks it still has ``digest``; returns the error, so that one
-    bad photo does not stop the others.
-    """
-    try:
-        try:
-            data = source.read_bytes()
-        except OSError as error:
-            raise PhotoError(source, _reason(error)) from error
-        if hashlib.sha256(key + data).hexdigest()[:HASH_CHARS] != digest:
-            raise PhotoError(source, "the file changed while the site was being built")
-        return render(source, data, widths, cache_dir, digest)
-    except PhotoError as error:
-        return error
-
-
 def decode(source: Path, data: bytes, widths: tuple[int, ...]) -> tuple[Image.Image, tuple[int, int]]:
     """The photo as shown (orientation applied), sRGB, mode RGB or RGBA, without metadata.
 
@@ -265,13 +209,12 @@ def decode(source: Path, data: bytes, widths: tuple[int, ...]) -> tuple[Image.Im
     fmt = sniff(data[:512])
     if fmt not in ACCEPTED:
         raise PhotoError(source, f"not a JPEG, PNG or WebP image ({fmt or 'unrecognised content'})")
-    header = webp_header_size(data[:30]) if fmt == "WEBP" else None
-    if header is not None:  # WebP allocates its canvas on open
+    header = header_size(data[:30], fmt)
+    if header is not None:
         _check_pixels(source, header)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with recorded_warnings() as caught:
         try:
-            with _open(data, fmt) as image:
+            with open_as(data, fmt) as image:
                 _check_pixels(source, image.size, caught)
                 stored = image.size
                 _draft(image, oriented_size(image), max(widths))
@@ -281,7 +224,7 @@ def decode(source: Path, data: bytes, widths: tuple[int, ...]) -> tuple[Image.Im
         except PhotoError:
             raise
         except Exception as error:  # truncated, corrupt, or anything else Pillow raises
-            raise PhotoError(source, _reason(error)) from error
+            raise PhotoError(source, error_reason(error)) from error
 
 
 def to_srgb(image: Image.Image) -> Image.Image:
@@ -317,15 +260,10 @@ def encode(image: Image.Image, kind: str) -> bytes:
     return buffer.getvalue()
 
 
-def _open(data: bytes, fmt: str) -> Image.Image:
-    return Image.open(io.BytesIO(data), formats=[fmt])
-
-
 def _check_pixels(source: Path, size: tuple[int, int],
                   caught: list[warnings.WarningMessage] | None = None) -> None:
     """The validator's limit, before any decoding (and Pillow's own bomb warning)."""
-    bomb = any(issubclass(w.category, Image.DecompressionBombWarning) for w in caught or [])
-    if size[0] * size[1] > MAX_PIXELS or bomb:
+    if too_many_pixels(size, caught or ()):
         megapixels = size[0] * size[1] / 1e6
         raise PhotoError(source, f"{megapixels:.0f} megapixels, more than the "
                                  f"{MAX_PIXELS // 1_000_000} allowed")
@@ -345,7 +283,7 @@ def _transposed(image: Image.Image) -> tuple[Image.Image, bool]:
     As stored when the EXIF is unreadable (as the validator's ``oriented_size`` does).
     """
     try:
-        turned = image.getexif().get(_TAG_ORIENTATION) in (5, 6, 7, 8)
+        turned = image.getexif().get(TAG_ORIENTATION) in SIDEWAYS
         return ImageOps.exif_transpose(image), turned
     except Exception:
         return image.copy(), False
@@ -379,8 +317,3 @@ def _photo_set(digest: str, sizes: list[tuple[int, int]]) -> PhotoSet:
 
 def _name(digest: str, width: int, kind: str) -> str:
     return f"{digest}-{width}{KINDS[kind]}"
-
-
-def _reason(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__

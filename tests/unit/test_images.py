@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import pickle
 import struct
@@ -12,9 +13,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, ImageFile
 
-from generator.checks.photos import has_gps
+from generator.errors import PhotoError
+from generator.imaging import has_gps
 from generator.site import images
-from generator.site.images import PhotoError, PhotoPipeline, PhotoSet, Variant, variant_sizes
+from generator.site.images import PhotoPipeline, PhotoSet, Variant, variant_sizes
 
 ORIENTATION = 0x0112
 GPS_IFD = 0x8825
@@ -239,7 +241,7 @@ def test_cache_hit_does_not_decode(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(images, "decode", lambda *a: calls.append(a[0]) or real_decode(*a))
     again = PhotoPipeline(cache)  # a later build, same cache folder
     assert again.process(source) == photos
-    assert again.process_all([source, source], workers=1) == {source: photos}
+    assert {s: again.process(s) for s in [source, source]} == {source: photos}
     assert calls == []
     after = {p: p.stat().st_mtime_ns for p in cache.iterdir()}
     manifest = cache / f"{photos.variants[0].webp.split('/')[-1].split('-')[0]}.json"
@@ -285,38 +287,47 @@ def test_outputs_are_readable_by_a_web_server(tmp_path: Path, pipeline: PhotoPip
         ".gitignore"], "no temporary file left"
 
 
-def test_process_all_in_parallel_matches_process(tmp_path: Path) -> None:
+def test_two_caches_give_the_same_photo_sets(tmp_path: Path) -> None:
     sources = [save(tmp_path / f"{n}.jpg", photo((500 + n, 400)), "JPEG") for n in range(3)]
-    parallel = PhotoPipeline(tmp_path / "par").process_all(sources, workers=2)
+    one = PhotoPipeline(tmp_path / "one")
     serial = PhotoPipeline(tmp_path / "ser")
-    assert parallel == {source: serial.process(source) for source in sources}
+    assert {source: one.process(source) for source in sources} == {
+        source: serial.process(source) for source in sources}
 
 
-def test_process_all_renders_shared_content_once(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shared_content_is_rendered_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = save(tmp_path / "a.jpg", photo(), "JPEG")
     second = tmp_path / "copy.jpg"
     second.write_bytes(first.read_bytes())
     calls: list[Path] = []
     real_decode = images.decode
     monkeypatch.setattr(images, "decode", lambda *a: calls.append(a[0]) or real_decode(*a))
-    result = PhotoPipeline(tmp_path / "cache").process_all([first, second])
+    pipeline = PhotoPipeline(tmp_path / "cache")
+    result = {source: pipeline.process(source) for source in (first, second)}
     assert result[first] == result[second] and len(calls) == 1
 
 
-def test_photo_changed_during_the_build(tmp_path: Path) -> None:
+def test_photo_changed_during_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The source is read once: its outputs are named after, and made from, the same bytes."""
     source = save(tmp_path / "a.jpg", photo(), "JPEG")
-    outcome = images._render_file(source, b"key", images.DEFAULT_WIDTHS, tmp_path, "0" * 12)
-    assert isinstance(outcome, PhotoError) and "changed" in outcome.reason
+    reads: list[Path] = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or real_read(self))
+    pipeline = PhotoPipeline(tmp_path / "cache")
+    photos = pipeline.process(source)
+    digest = hashlib.sha256(images.settings_key(pipeline.widths) + real_read(source)).hexdigest()
+    assert reads == [source]
+    assert photos.variants[0].webp.startswith(f"media/{digest[:images.HASH_CHARS]}-")
 
 
-def test_process_all_raises_the_bad_photo_after_the_rest(tmp_path: Path) -> None:
+def test_a_bad_photo_raises_and_the_others_are_still_made(tmp_path: Path) -> None:
     good = save(tmp_path / "good.jpg", photo(), "JPEG")
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(b"\xff\xd8\xff\xe0 not really")
     pipeline = PhotoPipeline(tmp_path / "cache")
     with pytest.raises(PhotoError) as caught:
-        pipeline.process_all([bad, good], workers=1)
+        pipeline.process(bad)
+    pipeline.process(good)
     assert caught.value.path == bad
     assert len(list(pipeline.cache_dir.glob("*.json"))) == 1  # the good photo is cached
 

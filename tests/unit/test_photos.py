@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFile
 
+from generator import imaging
 from generator.checks import photos
 from generator.checks.photos import check_photos
 from generator.findings import CATALOGUE, Finding, Severity
@@ -304,8 +305,8 @@ def test_decompression_bomb_webp_refused_before_open(tmp_path: Path, folder: Pat
 def test_webp_header_sizes() -> None:
     for fmt_kwargs in ({"lossless": True}, {"lossless": False}):
         data = image_bytes("WEBP", (1234, 567), **fmt_kwargs)
-        assert photos.webp_header_size(data[:30]) == (1234, 567)
-    assert photos.webp_header_size(webp_vp8x_header(300, 200)) == (300, 200)
+        assert imaging.webp_header_size(data[:30]) == (1234, 567)
+    assert imaging.webp_header_size(webp_vp8x_header(300, 200)) == (300, 200)
 
 
 def test_unexpected_exception_becomes_a_finding(tmp_path: Path, folder: Path,
@@ -470,7 +471,7 @@ def test_every_photo_code_has_both_languages() -> None:
 
 
 def test_sniff() -> None:
-    sniff = photos.sniff
+    sniff = imaging.sniff
     assert sniff(image_bytes("JPEG")[:64]) == "JPEG"
     assert sniff(b"\x00\x00\x00\x1cftypavif") == "AVIF"
     assert sniff(b"\x00\x00\x00\x14ftypqt  ") == "MP4/MOV (video)"
