@@ -30,6 +30,9 @@ from .qr import QrCodes
 from .render import render
 
 RELATED_LIMIT = 6
+#: Products the catalogue page lists without JavaScript (the first by name), and how many more
+#: each "show more" adds with it (assets/catalogue.js reads it from data-page-size).
+CATALOGUE_PAGE_SIZE = 24
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -222,8 +225,7 @@ class Planner:
             ("tieu_chuan", "standard"), ("loai_hinh", "legal_form"),
             ("che_bien", "processing"))]
         body = render("catalogue.html", lang, root="../", filters=filters, views=self.views,
-                      listings=self.listings,
-                      photos=self.photos)
+                      listings=self.listings, photos=self.photos, page_size=CATALOGUE_PAGE_SIZE)
         front = _front_matter(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
                               f"{self.config.region}: lọc theo hạng sao, nhóm, địa phương.",
                               {"kind": "catalogue"})
