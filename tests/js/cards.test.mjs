@@ -25,7 +25,7 @@ test("a product's card data", () => {
 test("the excerpt says why it matched only when the name does not", () => {
   assert.deepEqual(cardData(PAGE, { q: "Nuoc Mam" }).excerpt, []); // the name says it (folded)
   assert.deepEqual(cardData(PAGE, { q: "cá cơm", everything: "zzocop" }).excerpt, [
-    { text: "nước", mark: true }, { text: "mắm", mark: true },
+    { text: "nước", mark: true }, { text: " ", mark: false }, { text: "mắm", mark: true },
     { text: " cá cơm ", mark: false }]);
   assert.deepEqual(cardData({ ...PAGE, excerpt: "" }, { q: "cá" }).excerpt, []);
 });
@@ -59,8 +59,14 @@ test("hostile fields: markup stays text; bad images, states and numbers are refu
 test("excerpt parts: Pagefind's marks kept, entities decoded, tags in the text stay text", () => {
   assert.deepEqual(excerptParts("nước mắm &lt;b&gt;đậm&lt;/b&gt; &amp; <mark>x</mark>"), [
     { text: "nước mắm <b>đậm</b> & ", mark: false }, { text: "x", mark: true }]);
-  assert.deepEqual(excerptParts("<mark>trà</mark>   zzocop", "zzocop"), [{ text: "trà", mark: true }]);
+  assert.deepEqual(excerptParts("zzocop <mark>trà</mark>", "zzocop"), [
+    { text: " ", mark: false }, { text: "trà", mark: true }]);
+  // two marked words keep the space between them (Pagefind marks each word on its own)
+  const words = excerptParts("Tiên Phước <mark>langsat</mark> <mark>wine.</mark> Đồ uống");
+  assert.equal(words.map((p) => p.text).join(""), "Tiên Phước langsat wine. Đồ uống");
   assert.deepEqual(excerptParts(""), []);
+  assert.deepEqual(excerptParts("zzocop", "zzocop"), []);
+  assert.deepEqual(excerptParts(" <mark> </mark> "), []);
 });
 
 test("entities: named, decimal and hex; unknown and out-of-range ones are left as written", () => {

@@ -37,16 +37,17 @@ export function cardData(page, { q = "", everything = "" } = {}) {
 }
 
 /** Pagefind's excerpt is escaped text with <mark> around matches: its text as
- *  [{ text, mark }] parts, entities decoded, `everything` removed, blank parts dropped. */
+ *  [{ text, mark }] parts, entities decoded, `everything` removed; none if nothing is left.
+ *  The space between two marked words is a part of its own, and is kept. */
 export function excerptParts(html, everything = "") {
   const parts = [];
   let mark = false;
   for (const part of html.split(/(<\/?mark>)/)) {
     if (part === "<mark>" || part === "</mark>") { mark = part === "<mark>"; continue; }
     const text = unescapeHTML(part).replace(everything, "");
-    if (text.trim()) parts.push({ text, mark });
+    if (text) parts.push({ text, mark });
   }
-  return parts;
+  return parts.some(({ text }) => text.trim()) ? parts : [];
 }
 
 /** A card (an <li>) for `data` (cardData), cloned from `template`; image paths are relative to
