@@ -43,6 +43,7 @@ test("hostile fields: markup stays text; bad images, states and numbers are refu
   assert.equal(data.current, false);
   assert.deepEqual([data.width, data.height], [0, 0]);
   for (const image of ["../secret.webp", "media/../x.webp", "https://evil.example/x.webp",
+                       "//evil.example/x.webp", "/media/x.webp", "media//evil.example/x",
                        "media/x.webp?y", "data:image/png;base64,AA", " media/x.webp"]) {
     assert.equal(cardData({ meta: { image } }).image, "", image);
   }

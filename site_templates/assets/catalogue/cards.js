@@ -7,7 +7,8 @@
 import { el } from "./dom.js";
 import { fold } from "./fold.js";
 
-const IMAGE = /^[\w/.-]+$/; // a path inside the site: no scheme (javascript:), no query, no ".."
+// A path inside the site: no scheme (javascript:), no host (//…), no query, no "..".
+const IMAGE = /^[\w-][\w/.-]*$/;
 
 /** What a card shows of Pagefind result data `page` (url, meta, excerpt). `q` is the query:
  *  with one, the excerpt says why a product matched when its name alone does not.
@@ -23,7 +24,7 @@ export function cardData(page, { q = "", everything = "" } = {}) {
   return {
     url: String(page.url || ""),
     title,
-    image: IMAGE.test(image) && !image.includes("..") ? image : "",
+    image: IMAGE.test(image) && !image.includes("..") && !image.includes("//") ? image : "",
     width: sized ? width : 0,
     height: sized ? height : 0,
     state,
