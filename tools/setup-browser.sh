@@ -5,7 +5,8 @@
 #   - fonts-noto-core: Noto Sans/Serif become the default sans-serif/serif, with every Vietnamese
 #     glyph (precomposed tone marks, đ/Đ), metrically close to Roboto on Android phones.
 #   - Java (already on the machine; default-jre-headless if missing) and Node.js/npm (already on
-#     the machine; Debian's nodejs+npm if missing).
+#     the machine; Debian's nodejs+npm if either is missing). Node (18 or later) also runs the
+#     JavaScript tests, `node --test tests/js/*.test.mjs` in ./dev test.
 #   - tools/node/node_modules from tools/node/package-lock.json with `npm ci --ignore-scripts`:
 #     vnu-jar (the Nu HTML checker; its postinstall would download a Java, so scripts are off)
 #     and lighthouse.
@@ -64,7 +65,7 @@ apt_install() {
 
 wanted=("${APT_PACKAGES[@]}")
 command -v java >/dev/null 2>&1 || wanted+=(default-jre-headless)
-command -v npm >/dev/null 2>&1 || wanted+=(nodejs npm)
+{ command -v node && command -v npm; } >/dev/null 2>&1 || wanted+=(nodejs npm)
 mapfile -t todo < <(missing_debs "${wanted[@]}")
 
 status=0
@@ -80,8 +81,8 @@ if [ "${#todo[@]}" -gt 0 ]; then
   fi
 fi
 
-if ! command -v npm >/dev/null 2>&1; then
-  say "npm is missing, so vnu-jar and lighthouse cannot be installed; see above."
+if ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+  say "node or npm is missing, so vnu-jar and lighthouse cannot be installed; see above."
   exit 1
 fi
 

@@ -17,12 +17,13 @@ import yaml
 from markupsafe import escape
 
 from ..model.product import Product
+from ..resources import resource_path
 from ..textfold import d_words
 from ..textfold import slugify as slug
 from .collate import sort_key
 from .config import SiteConfig
 from .i18n import t
-from .images import PhotoPipeline
+from .images import PhotoPipeline, PhotoSet, Variant
 from .jsonld import product_jsonld
 from .present import GalleryPhoto, ProductView, present
 from .qr import QrCodes
@@ -30,6 +31,16 @@ from .render import render
 from .search import SearchRecord
 
 RELATED_LIMIT = 6
+#: Products the catalogue page lists without JavaScript (the first by name), and how many more
+#: each "show more" adds with it (assets/catalogue.js reads it from data-page-size).
+CATALOGUE_PAGE_SIZE = 24
+#: What the card macro (content/_macros.html) reads of a product, blank: the catalogue page
+#: renders it into <template id="ocop-card-template">, which assets/catalogue/cards.js clones
+#: and fills for each search result, once with CARD_BLANK_PHOTO and once without a photo.
+CARD_BLANK: dict[str, Any] = {
+    "id": "", "url": "", "name": {"vi": ""}, "place": "",
+    "badge": {"state": "unknown", "stars": 0, "current": True, "label": "", "detail": ""}}
+CARD_BLANK_PHOTO = PhotoSet((Variant(1, 1, "media/ocop-card.webp", "media/ocop-card.jpg"),), 1, 1)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -68,6 +79,12 @@ def _front_matter(title: str, description: str, extra: dict[str, Any],
         meta["hide"] = list(hide)
     dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
     return "---\n" + dumped + "---\n\n"
+
+
+def _catalogue_modules() -> list[str]:
+    """The modules of assets/catalogue/ (imported by assets/catalogue.js): the page preloads
+    them all at once rather than one import level after another."""
+    return sorted(p.name for p in resource_path("site_templates/assets/catalogue").glob("*.js"))
 
 
 def _by_name(views: Iterable[ProductView]) -> list[ProductView]:
@@ -206,7 +223,9 @@ class Planner:
             ("tieu_chuan", "standard"), ("loai_hinh", "legal_form"),
             ("che_bien", "processing"))]
         body = render("catalogue.html", lang, root="../", filters=filters, views=self.views,
-                      listings=self.listings)
+                      listings=self.listings, page_size=CATALOGUE_PAGE_SIZE,
+                      card_blank=CARD_BLANK, card_blank_photo=CARD_BLANK_PHOTO,
+                      modules=_catalogue_modules())
         front = _front_matter(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
                               f"{self.config.region}: lọc theo hạng sao, nhóm, địa phương.",
                               {"kind": "catalogue"})

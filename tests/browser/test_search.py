@@ -356,7 +356,13 @@ def test_without_javascript_the_first_products_and_the_listings_remain(
         links = page.eval_on_selector_all(".ocop-browse a", "els => els.map(a => a.href)")
         assert links, "links to browse the whole catalogue without the script"
         html = (built_site / "danh-muc" / "index.html").read_text(encoding="utf-8")
-        assert html.count('class="ocop-card"') == PAGE_SIZE
+        # the list holds the first page only; two more cards are the blank ones of the
+        # <template> that the script clones (one with a photo, one without)
+        assert html.count('class="ocop-card"') == PAGE_SIZE + 2
+        soup = BeautifulSoup(html, "html.parser")
+        assert len(soup.select("#ocop-results > li.ocop-card")) == PAGE_SIZE
+        blanks = soup.select_one("template#ocop-card-template")  # (selectors skip its content)
+        assert len(blanks.find_all("li", class_="ocop-card", recursive=False)) == 2
     finally:
         context.close()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from tests.conftest import ROOT
 from tests.site.conftest import soup
 
 
@@ -147,3 +148,37 @@ def test_only_resized_metadata_free_photos_are_published(site3: Path) -> None:
         with Image.open(path) as image:
             assert not image.getexif(), path
             assert image.width <= 1600
+
+
+def test_catalogue_page_has_the_card_template_and_preloads_its_modules(site3: Path) -> None:
+    """assets/catalogue/cards.js clones search results from <template id="ocop-card-template">,
+    which the card macro renders blank: a result has the markup of a listed card. The page
+    preloads every module of assets/catalogue/ (catalogue.js imports them all)."""
+    page = soup(site3 / "danh-muc" / "index.html")
+
+    def shape(card) -> list[tuple[str, list[str]]]:  # tags and classes, without modifiers
+        return [(tag.name, [c for c in tag.get("class", []) if "--" not in c])
+                for tag in [card, *card.find_all(True)]]
+
+    listed = page.select("#ocop-results > li.ocop-card")
+    assert len(listed) == 3 and all(card.img for card in listed)
+    blanks = page.select_one("template#ocop-card-template").find_all("li", recursive=False)
+    assert [bool(card.img) for card in blanks] == [True, False]
+    assert all(shape(card) == shape(blanks[0]) for card in listed)
+    photo = shape(blanks[0])  # li, a, picture, source, img, …; without a photo a <div> instead
+    at = photo.index(("picture", []))
+    assert photo[at + 1:at + 3] == [("source", []), ("img", ["ocop-card__img"])]
+    assert shape(blanks[1]) == [*photo[:at], ("div", ["ocop-nophoto", "ocop-card__img"]),
+                                *photo[at + 3:]]
+    for blank in blanks:
+        for part in (".ocop-card__name", ".ocop-badge__label", ".ocop-badge__detail",
+                     ".ocop-card__place", ".ocop-stars"):
+            assert blank.select_one(part).get_text() == "", part
+
+    modules = sorted(p.name for p in (ROOT / "site_templates/assets/catalogue").glob("*.js"))
+    assert "app.js" in modules and "fold.js" in modules
+    preloads = [link["href"] for link in page.select('link[rel="modulepreload"]')]
+    assert preloads == [f"../assets/catalogue/{name}" for name in modules]
+    entry = page.select_one('script[type="module"]')["src"]
+    for href in [*preloads, entry]:
+        assert (site3 / "danh-muc" / href).resolve().is_file(), href

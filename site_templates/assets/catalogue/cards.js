@@ -1,0 +1,100 @@
+/* Result cards, cloned from <template id="ocop-card-template"> (content/catalogue.html), which
+ * the card macro of content/_macros.html renders twice with blank values: a card with a photo
+ * and one without. A result therefore has the markup of the server's cards.
+ * Product text is untrusted: cardData() checks what becomes a class or an address, and
+ * cardFrom() puts text in with textContent and attributes with setAttribute, never as markup.
+ * cardData() and excerptParts() are pure; cardFrom() works in the document of the template. */
+import { el } from "./dom.js";
+import { fold } from "./fold.js";
+
+// A path inside the site: no scheme (javascript:), no host (//…), no query, no "..".
+const IMAGE = /^[\w-][\w/.-]*$/;
+
+/** What a card shows of Pagefind result data `page` (url, meta, excerpt). `q` is the query:
+ *  with one, the excerpt says why a product matched when its name alone does not.
+ *  `everything` (the word on every page, see query.js) is taken out of excerpts. */
+export function cardData(page, { q = "", everything = "" } = {}) {
+  const meta = page.meta || {};
+  const title = String(meta.title || "");
+  const image = String(meta.image || "");
+  const [width, height] = String(meta.image_size || "").split("x").map(Number);
+  const sized = Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0;
+  const state = /^[a-z]+$/.test(meta.state || "") ? meta.state : "unknown";
+  const why = q && page.excerpt && !fold(title).includes(fold(q));
+  return {
+    url: String(page.url || ""),
+    title,
+    image: IMAGE.test(image) && !image.includes("..") && !image.includes("//") ? image : "",
+    width: sized ? width : 0,
+    height: sized ? height : 0,
+    state,
+    stars: Math.max(0, Math.min(5, Math.trunc(Number(meta.stars)) || 0)),
+    current: meta.current === "1",
+    label: String(meta.label || ""),
+    detail: String(meta.detail || ""),
+    place: String(meta.place || ""),
+    excerpt: why ? excerptParts(page.excerpt, everything) : [],
+  };
+}
+
+/** Pagefind's excerpt is escaped text with <mark> around matches: its text as
+ *  [{ text, mark }] parts, entities decoded, `everything` removed; none if nothing is left.
+ *  The space between two marked words is a part of its own, and is kept. */
+export function excerptParts(html, everything = "") {
+  const parts = [];
+  let mark = false;
+  for (const part of html.split(/(<\/?mark>)/)) {
+    if (part === "<mark>" || part === "</mark>") { mark = part === "<mark>"; continue; }
+    const text = unescapeHTML(part).replace(everything, "");
+    if (text) parts.push({ text, mark });
+  }
+  return parts.some(({ text }) => text.trim()) ? parts : [];
+}
+
+/** A card (an <li>) for `data` (cardData), cloned from `template`; image paths are relative to
+ *  `rootURL`, the site root. */
+export function cardFrom(template, data, rootURL) {
+  const shapes = [...template.content.querySelectorAll(".ocop-card")];
+  const shape = shapes.find((one) => Boolean(one.querySelector("img")) === Boolean(data.image));
+  const card = template.ownerDocument.importNode(shape, true); // into the page's document
+  card.querySelector("a").setAttribute("href", data.url);
+  if (data.image) {
+    // Pagefind knows one thumbnail (WebP), not the server's srcset: one plain <img src>.
+    const img = card.querySelector("img");
+    for (const source of card.querySelectorAll("source")) source.remove();
+    img.removeAttribute("srcset");
+    img.removeAttribute("sizes");
+    img.setAttribute("src", new URL(data.image, rootURL).href);
+    for (const side of ["width", "height"]) {
+      if (data[side]) img.setAttribute(side, String(data[side])); else img.removeAttribute(side);
+    }
+  }
+  card.querySelector(".ocop-card__name").textContent = data.title;
+  const badge = card.querySelector(".ocop-badge");
+  badge.setAttribute("class", `ocop-badge ocop-badge--${data.state}`);
+  badge.setAttribute("data-state", data.state);
+  const stars = badge.querySelector(".ocop-stars");
+  stars.setAttribute("class", data.current ? "ocop-stars" : "ocop-stars ocop-stars--lapsed");
+  stars.textContent = "★".repeat(data.stars);
+  badge.querySelector(".ocop-badge__label").textContent = data.label;
+  badge.querySelector(".ocop-badge__detail").textContent = data.detail;
+  card.querySelector(".ocop-card__place").textContent = data.place;
+  if (data.excerpt.length) {
+    const excerpt = el(card, "span", "ocop-card__excerpt");
+    excerpt.append(...data.excerpt.map(({ text, mark }) => (mark ? el(card, "mark", "", text) : text)));
+    card.append(excerpt);
+  }
+  return card;
+}
+
+/** Text of an escaped HTML fragment (entities only; tags never reach here). */
+export function unescapeHTML(text) {
+  const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+    if (name[0] === "#") {
+      const code = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return Object.hasOwn(named, name.toLowerCase()) ? named[name.toLowerCase()] : whole;
+  });
+}

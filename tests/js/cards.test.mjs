@@ -1,0 +1,77 @@
+// What a result card shows of a Pagefind result (site_templates/assets/catalogue/cards.js, its
+// pure part). Product text is untrusted: it stays text, and what becomes a class or an address
+// is checked. (cardFrom, which clones the page's <template>, runs in tests/browser/test_search.py.)
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { cardData, excerptParts, unescapeHTML } from "../../site_templates/assets/catalogue/cards.js";
+
+const PAGE = {
+  url: "/san-pham/nuoc-mam-tu-tai/",
+  excerpt: "<mark>nước</mark> <mark>mắm</mark> cá cơm zzocop",
+  meta: { title: "Nước mắm Tư Tài", image: "media/ab12-400.webp", image_size: "400x300",
+          state: "valid", stars: "4", current: "1", label: "4 sao", detail: "đến 12/2027",
+          place: "Thành phố Hội An" },
+};
+
+test("a product's card data", () => {
+  assert.deepEqual(cardData(PAGE), {
+    url: "/san-pham/nuoc-mam-tu-tai/", title: "Nước mắm Tư Tài", image: "media/ab12-400.webp",
+    width: 400, height: 300, state: "valid", stars: 4, current: true, label: "4 sao",
+    detail: "đến 12/2027", place: "Thành phố Hội An", excerpt: [],
+  });
+});
+
+test("the excerpt says why it matched only when the name does not", () => {
+  assert.deepEqual(cardData(PAGE, { q: "Nuoc Mam" }).excerpt, []); // the name says it (folded)
+  assert.deepEqual(cardData(PAGE, { q: "cá cơm", everything: "zzocop" }).excerpt, [
+    { text: "nước", mark: true }, { text: " ", mark: false }, { text: "mắm", mark: true },
+    { text: " cá cơm ", mark: false }]);
+  assert.deepEqual(cardData({ ...PAGE, excerpt: "" }, { q: "cá" }).excerpt, []);
+});
+
+test("hostile fields: markup stays text; bad images, states and numbers are refused", () => {
+  const data = cardData({ url: "/san-pham/x/", meta: {
+    title: '<img src=x onerror="window.__pwned=1">', place: "<i>Hội An</i>", state: 'x" onclick="1',
+    image: "javascript:alert(1)", image_size: "9x", stars: "99", current: "true", label: "<u>4 sao</u>" } });
+  assert.equal(data.title, '<img src=x onerror="window.__pwned=1">');
+  assert.equal(data.place, "<i>Hội An</i>");
+  assert.equal(data.label, "<u>4 sao</u>");
+  assert.equal(data.image, "");
+  assert.equal(data.state, "unknown");
+  assert.equal(data.stars, 5);
+  assert.equal(data.current, false);
+  assert.deepEqual([data.width, data.height], [0, 0]);
+  for (const image of ["../secret.webp", "media/../x.webp", "https://evil.example/x.webp",
+                       "//evil.example/x.webp", "/media/x.webp", "media//evil.example/x",
+                       "media/x.webp?y", "data:image/png;base64,AA", " media/x.webp"]) {
+    assert.equal(cardData({ meta: { image } }).image, "", image);
+  }
+  for (const [stars, expected] of [["-2", 0], ["abc", 0], [undefined, 0], ["3.7", 3], ["5", 5]]) {
+    assert.equal(cardData({ meta: { stars } }).stars, expected, String(stars));
+  }
+  assert.equal(cardData({ meta: { state: "VALID" } }).state, "unknown");
+  assert.equal(cardData({ meta: { state: "expiring" } }).state, "expiring");
+  assert.deepEqual(cardData({}), {
+    url: "", title: "", image: "", width: 0, height: 0, state: "unknown", stars: 0, current: false,
+    label: "", detail: "", place: "", excerpt: [] });
+});
+
+test("excerpt parts: Pagefind's marks kept, entities decoded, tags in the text stay text", () => {
+  assert.deepEqual(excerptParts("nước mắm &lt;b&gt;đậm&lt;/b&gt; &amp; <mark>x</mark>"), [
+    { text: "nước mắm <b>đậm</b> & ", mark: false }, { text: "x", mark: true }]);
+  assert.deepEqual(excerptParts("zzocop <mark>trà</mark>", "zzocop"), [
+    { text: " ", mark: false }, { text: "trà", mark: true }]);
+  // two marked words keep the space between them (Pagefind marks each word on its own)
+  const words = excerptParts("Tiên Phước <mark>langsat</mark> <mark>wine.</mark> Đồ uống");
+  assert.equal(words.map((p) => p.text).join(""), "Tiên Phước langsat wine. Đồ uống");
+  assert.deepEqual(excerptParts(""), []);
+  assert.deepEqual(excerptParts("zzocop", "zzocop"), []);
+  assert.deepEqual(excerptParts(" <mark> </mark> "), []);
+});
+
+test("entities: named, decimal and hex; unknown and out-of-range ones are left as written", () => {
+  assert.equal(unescapeHTML("&amp;&lt;&gt;&quot;&apos;&nbsp;&#39;&#x110;&#273;&AMP;"), "&<>\"'\u00a0'Đđ&");
+  assert.equal(unescapeHTML("&#x1F600;"), "😀");
+  assert.equal(unescapeHTML("&bogus; &constructor; &#0; &#x110000; & amp;"), "&bogus; &constructor; &#0; &#x110000; & amp;");
+});
