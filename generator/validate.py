@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .checks.catalogue import Entry, check_catalogue
 from .checks.fields import check_fields
+from .checks.origin import check_origin
 from .checks.photos import check_photos
 from .checks.recognitions import check_recognitions
 from .checks.schema import check_schema
@@ -19,7 +20,6 @@ from .findings import Finding, display_path
 from .load.discover import discover
 from .load.yamlload import Document, load_file
 from .model.product import Product, build_product
-from .places.units import check_origin
 
 
 @dataclass

@@ -11,7 +11,6 @@ input line by line, so the questions can be answered by a script or a test.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import unicodedata
@@ -23,15 +22,16 @@ from typing import Any, TextIO
 
 from ..checks.fields import suggested_legal_form
 from ..checks.schema import subschema
+from ..dates import parse_today
+from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from ..findings import display_path
 from ..importer import parse_date, parse_decision, parse_stars
-from ..places.units import NEW, OLD, current_provinces, current_wards, old_tables
+from ..places.record import UnknownPlace, recorded, scheme_on
 from ..productfile import ID_PATTERN, area_slug, product_id, render, still_to_fill, taken_ids
 from ..report import text_report
 from ..textfold import fold
 from ..validate import validate
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 _ATTEMPTS = 3
 
 GROUPS: list[str] = list(subschema(("group",)).get("enum", []))
@@ -55,12 +55,14 @@ _ALIASES = {
 }
 
 
-class Refused(Exception):
-    """An answer that cannot be used; the message says why, in both languages."""
+class Refused(UsageError):
+    """An answer that cannot be used; the message says why, in both languages (exit code 2)."""
 
 
 class Taken(Refused):
     """The id is already used under products/ (exit code 1)."""
+
+    exit_code = EXIT_FINDINGS
 
 
 # --- answers ----------------------------------------------------------------------------------
@@ -158,61 +160,16 @@ PARSERS: dict[str, Callable[[str], Any]] = {
 
 # --- the place --------------------------------------------------------------------------------
 
-def _unit(unit: Any) -> dict[str, str]:
-    return {"name": unit.name, "code": unit.code}
-
-
-def _old_place(a: Answers) -> tuple[dict[str, Any], str]:
-    tables = old_tables()
-    recorded: dict[str, Any] = {"scheme": OLD}
-    commune = tables.communes.get(a.commune_code) if a.commune_code else None
-    if a.commune_code and commune is None:
-        raise Refused(f"không có xã mã {a.commune_code} trong danh sách trước 1/7/2025 đi kèm "
-                      f"/ no commune {a.commune_code} in the shipped pre-July-2025 list")
-    district = tables.districts.get(a.district_code) if a.district_code else None
-    if a.district_code and district is None:
-        raise Refused(f"không có huyện mã {a.district_code} / no district {a.district_code}")
-    if commune and district and commune.district.code != district[0].code:
-        raise Refused(f"xã {commune.unit} thuộc {commune.district}, không thuộc {district[0]} / "
-                      "the commune is in another district")
-    province_code = (commune.province.code if commune else district[1] if district
-                     else a.province_code)
-    province = tables.provinces.get(province_code or "")
-    if province is None:
-        raise Refused(f"không có tỉnh mã {province_code} trong danh sách đi kèm / no province "
-                      f"{province_code} in the shipped list")
-    recorded["province"] = _unit(province)
-    if commune is not None:
-        recorded["district"] = _unit(commune.district)
-    elif district is not None:
-        recorded["district"] = _unit(district[0])
-    if commune:
-        recorded["commune"] = _unit(commune.unit)
-    return recorded, recorded.get("district", recorded["province"])["name"]
-
-
-def _new_place(a: Answers) -> tuple[dict[str, Any], str]:
-    ward = current_wards().get(a.commune_code) if a.commune_code else None
-    if a.commune_code and ward is None:
-        raise Refused(f"không có xã mã {a.commune_code} từ 1/7/2025 / no commune "
-                      f"{a.commune_code} from 1 July 2025")
-    province = current_provinces().get(ward.province if ward else a.province_code or "")
-    if province is None:
-        raise Refused(f"không có tỉnh mã {a.province_code} từ 1/7/2025 / no province "
-                      f"{a.province_code} from 1 July 2025")
-    recorded: dict[str, Any] = {"scheme": NEW, "province": _unit(province)}
-    if ward:
-        recorded["commune"] = _unit(ward.unit)
-    return recorded, (ward.unit if ward else province).name
-
-
 def resolve_place(a: Answers) -> None:
     """``origin.recorded`` from the codes: units as they were on the signing date (after
     1 July 2025 there are no districts)."""
     if not (a.commune_code or a.district_code or a.province_code):
         return
-    after = a.signed is not None and a.signed >= "2025-07-01" and not a.district_code
-    a.recorded, a.place = _new_place(a) if after else _old_place(a)
+    scheme = scheme_on(a.signed, with_district=bool(a.district_code))
+    try:
+        a.recorded, a.place = recorded(a.commune_code, a.district_code, a.province_code, scheme)
+    except UnknownPlace as error:
+        raise Refused(str(error)) from error
 
 
 # --- asking -----------------------------------------------------------------------------------
@@ -407,11 +364,6 @@ def build(a: Answers) -> tuple[dict[str, Any], dict[str, list[str]]]:
     return data, comments
 
 
-def _today(text: str | None) -> date:
-    value = text or os.environ.get("OCOP_TODAY")
-    return date.fromisoformat(value) if value else date.today()
-
-
 def write_and_check(a: Answers, root: Path, today: date, out: TextIO) -> int:
     data, comments = build(a)
     folder = root / "products" / str(a.area) / str(a.id)
@@ -468,8 +420,8 @@ def run(args: argparse.Namespace, src: TextIO | None = None, out: TextIO | None 
     taken = taken_ids(root)
     try:
         a = _from_options(args)
-        today = _today(args.today)
-    except (Refused, ValueError) as error:
+        today = parse_today(args.today)
+    except (UsageError, ValueError) as error:
         print(f"ocop new: {error}", file=sys.stderr)
         return EXIT_USAGE
     try:
@@ -481,5 +433,5 @@ def run(args: argparse.Namespace, src: TextIO | None = None, out: TextIO | None 
             ask_all(a, Asker(src, out), root, taken)
     except Refused as error:
         print(f"ocop new: {error}", file=sys.stderr)
-        return EXIT_FINDINGS if isinstance(error, Taken) else EXIT_USAGE
+        return error.exit_code
     return write_and_check(a, root, today, out)

@@ -126,7 +126,7 @@ class Product:
     photos: tuple[Photo, ...] = ()
     price: dict[str, Any] | None = None
     sales_channels: tuple[dict[str, Any], ...] = ()
-    current_origin: Any = None  # generator.places.units.CurrentOrigin
+    current_origin: Any = None  # generator.places.CurrentOrigin
 
     def latest_recognition(self) -> Recognition:
         return max(self.recognitions, key=lambda r: (r.signed.latest(), r.index))
