@@ -1,4 +1,4 @@
-"""generator/productfile.py: files written for officers look like the example and load back
+"""generator/productfile/: files written for officers look like the example and load back
 to exactly the data they were written from."""
 
 from __future__ import annotations
