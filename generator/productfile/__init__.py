@@ -16,6 +16,7 @@ from .skeleton import (
     TODO,
     area_slug,
     file_notes,
+    free_id,
     product_id,
     render,
     slug,
@@ -27,6 +28,6 @@ from .writer import HEADER, Placeholder, dump, nfc, parse_path
 
 __all__ = [
     "HEADER", "ID_PATTERN", "TODO", "TO_FILL", "Placeholder", "area_slug", "dump", "file_notes",
-    "nfc", "parse_path", "product_id", "quoted", "render", "scalar", "slug", "still_to_fill",
+    "free_id", "nfc", "parse_path", "product_id", "quoted", "render", "scalar", "slug", "still_to_fill",
     "taken_ids", "with_placeholders",
 ]

@@ -173,6 +173,14 @@ def product_id(name: str, max_length: int = 80) -> str:
     return text[:max_length]
 
 
+def free_id(name: str, area: str | None, taken: Mapping[str, Path]) -> str:
+    """The id of ``name`` if it is free, else with the area (and a number) appended."""
+    base = product_id(name) or "san-pham"
+    options = [base] if len(base) >= 3 else []
+    options += [f"{base}-{area}", *(f"{base}-{area}-{n}" for n in range(2, 1000))]
+    return next(o for o in options if o not in taken)
+
+
 def area_slug(unit_name: str) -> str:
     """Folder name of an area: ``"Huyện Tiên Phước"`` → ``"tien-phuoc"``, ``"TP. Hội An"``
     → ``"hoi-an"``."""
