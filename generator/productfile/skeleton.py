@@ -72,34 +72,33 @@ def with_placeholders(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str
     """
     out = copy.deepcopy(dict(data))
     comments: dict[str, list[str]] = {}
-    holders: dict[str, Placeholder] = {}
     for key in ("product_type", "group", "processing"):
         if _missing(out, key):
             out[key] = TO_FILL
             comments[key] = list(_TODO_TEXT[key])
-    if not out.get("recognitions"):
-        out.pop("recognitions", None)
-        holders["recognitions"] = Placeholder(_TODO_TEXT["recognitions"], _RECOGNITION_EXAMPLE)
-    if not out.get("origin"):
-        out.pop("origin", None)
-        holders["origin"] = Placeholder(_TODO_TEXT["origin"], _ORIGIN_EXAMPLE)
-    recorded = out.get("origin", {}).get("recorded")
-    if isinstance(recorded, dict) and "province" not in recorded:
-        holders["origin.recorded.province"] = Placeholder(_TODO_TEXT["province"])
     description = out.get("content", {}).get("description", {})
     if not isinstance(description, dict) or not description.get("vi"):
         out.setdefault("content", {})["description"] = {**(description or {}), "vi": ""}
         comments["content"] = list(_TODO_TEXT["content"])
-    if not out.get("sources"):
-        out.pop("sources", None)
-        holders["sources"] = Placeholder(_TODO_TEXT["sources"], _SOURCE_EXAMPLE)
-    if not out.get("photos"):
-        out.pop("photos", None)
-        name = out.get("name", {}).get("vi", "") if isinstance(out.get("name"), dict) else ""
-        holders["photos"] = Placeholder(_TODO_TEXT["photos"], [
-            {"file": "mat-truoc.jpg", "role": "front",
-             "alt": {"vi": f"Mặt trước bao bì {name}".strip()}}])
-    return out, comments, holders
+    return out, comments, _examples(out)
+
+
+def _examples(out: dict[str, Any]) -> dict[str, Placeholder]:
+    """Placeholders with a commented example for the sections still empty (taken out of
+    ``out``), and a TODO for a recorded origin without its province."""
+    name = out.get("name", {}).get("vi", "") if isinstance(out.get("name"), dict) else ""
+    photo = {"file": "mat-truoc.jpg", "role": "front",
+             "alt": {"vi": f"Mặt trước bao bì {name}".strip()}}
+    holders: dict[str, Placeholder] = {}
+    for key, example in (("recognitions", _RECOGNITION_EXAMPLE), ("origin", _ORIGIN_EXAMPLE),
+                         ("sources", _SOURCE_EXAMPLE), ("photos", [photo])):
+        if not out.get(key):
+            out.pop(key, None)
+            holders[key] = Placeholder(_TODO_TEXT[key], example)
+    recorded = out.get("origin", {}).get("recorded")
+    if isinstance(recorded, dict) and "province" not in recorded:
+        holders["origin.recorded.province"] = Placeholder(_TODO_TEXT["province"])
+    return holders
 
 
 def still_to_fill(data: Mapping[str, Any]) -> list[str]:
