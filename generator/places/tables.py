@@ -130,7 +130,7 @@ def wards_of(province: str) -> tuple[Unit, ...]:
     return tuple(ward.unit for ward in current_wards().values() if ward.province.code == province)
 
 
-def reconcile_new_commune(code: str, name: str, province: str) -> Unit:
+def _reconcile_new_commune(code: str, name: str, province: str) -> Unit:
     """The official 2025-07 commune for a conversion-table row (its printed code can differ)."""
     ward = current_wards().get(code)
     if ward and ward.province.code == province and fold_place(ward.unit.name) == fold_place(name):
@@ -162,7 +162,7 @@ def _load_communes(tables: OldTables) -> None:
 def _load_conversion(tables: OldTables) -> None:
     for row in _read("data/admin/conversion-2025-07.csv"):
         province = row["new_province_code"]
-        new = reconcile_new_commune(row["new_commune_code"], row["new_commune_name"], province)
+        new = _reconcile_new_commune(row["new_commune_code"], row["new_commune_name"], province)
         district = Unit(row["old_district_code"], row["old_district_name"])
         move = Move(row["old_commune_code"], new, row["new_commune_code"], row["note"], district)
         tables.district_moves[district.code].append(move)
