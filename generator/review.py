@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
+from .checks.origin import check_origin
 from .checks.photos import IMAGE_LIKE
 from .checks.recognitions import check_recognitions
 from .checks.schema import check_schema
@@ -34,7 +35,6 @@ from .load.discover import PRODUCT_FILE
 from .load.yamlload import MAX_BYTES, Document, decode, load_text
 from .model.build import build_product, parse_recognition
 from .model.product import Product, Recognition, RecognitionState, vnd
-from .places.units import check_origin
 from .rules import PartialDate
 from .site.i18n import t
 from .site.present import badge

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .checks.catalogue import Entry, check_catalogue
 from .checks.fields import check_fields
+from .checks.origin import check_origin
 from .checks.photos import check_photos
 from .checks.recognitions import check_recognitions
 from .checks.schema import check_schema
@@ -21,7 +22,6 @@ from .load.document import Document
 from .load.product import load_product
 from .model.build import build_product
 from .model.product import Product
-from .places.units import check_origin
 
 
 @dataclass

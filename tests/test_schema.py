@@ -7,9 +7,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from generator.checks.schema import resolve
 from generator.commands import fieldref
-from generator.resources import product_schema
+from generator.resources import product_schema, resolve
 from tests.conftest import ROOT
 
 

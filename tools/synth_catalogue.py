@@ -174,7 +174,7 @@ def official_new_codes() -> dict[str, str]:
     so the code written for scheme 2025-07 comes from the validator's own list.
     """
     try:
-        from generator.places.units import wards_of
+        from generator.places.tables import wards_of
     except ImportError:  # run outside the project's venv: names alone still resolve
         return {}
     return {unit.name: unit.code for unit in wards_of("48")}

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import display_path
-from ..places.units import Unit, match_names, old_tables
+from ..places import Unit, match_names
+from ..places.tables import old_tables
 from ..productfile import area_slug, product_id, taken_ids
 from .cells import text_of
 from .header import Header

@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checks.schema import coerce_to_schema
 from ..findings import display_path
 from ..load.discover import discover
-from ..load.yamlload import load_file
+from ..load.product import load_product
 from ..productfile import file_notes, product_id, render
 from ..textfold import fold
 from .rows import TODO_KEY, Row
@@ -70,11 +69,8 @@ class Plan:
 
 def _existing(path: Path, root: Path) -> Plan:
     """A product file of the catalogue; its data is None when the file has errors."""
-    doc = load_file(path, display_path(path, root))
-    data = None
-    if isinstance(doc.data, dict) and not any(f.is_error for f in doc.findings):
-        coerce_to_schema(doc)
-        data = doc.data
+    doc = load_product(path, display_path(path, root))
+    data = doc.data if doc.ok else None
     preamble, comments = file_notes(doc.text)
     return Plan(path, data, True, preamble, comments, copy.deepcopy(data))
 

@@ -9,7 +9,7 @@ import copy
 import re
 from typing import Any
 
-from ..places.units import OLD
+from ..places import OLD
 from ..textfold import fold_compact, fold_place
 from .notes import Note, note
 from .rows import TODO_KEY, Row

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..messages import Texts
-from ..places.units import OLD, Unit, match_names, old_tables
+from ..places import OLD, Unit, match_names
+from ..places.tables import old_tables
 from ..textfold import fold, fold_place
 from .cells import split_place, text_of
 from .header import Column

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..checks.schema import subschema
 from ..messages import Texts
-from ..places.units import Unit
+from ..places import Unit
+from ..resources import subschema
 from ..textfold import fold
 from .cells import parse_date, parse_decision, parse_phones, parse_stars, split_subject, text_of
 from .header import Column

@@ -24,7 +24,7 @@ from .product import (
 )
 
 if TYPE_CHECKING:
-    from ..places.units import CurrentOrigin
+    from ..places import CurrentOrigin
 
 
 def text(data: Mapping[str, str] | None) -> Text | None:

@@ -18,7 +18,7 @@ from ..rules import EXPIRY_NOTICE_DAYS, Level, PartialDate, expected_level, rule
 from ..textfold import fold
 
 if TYPE_CHECKING:
-    from ..places.units import CurrentOrigin
+    from ..places import CurrentOrigin
 
 
 class RecognitionState(enum.StrEnum):

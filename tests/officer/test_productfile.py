@@ -1,4 +1,4 @@
-"""generator/productfile.py: files written for officers look like the example and load back
+"""generator/productfile/: files written for officers look like the example and load back
 to exactly the data they were written from."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.checks.schema import check_schema, subschema
+from generator.checks.schema import check_schema
 from generator.load.yamlload import Document, load_file, load_text
 from generator.productfile import (
     TO_FILL,
@@ -24,6 +24,7 @@ from generator.productfile import (
     render,
     still_to_fill,
 )
+from generator.resources import subschema
 from tests.conftest import ROOT
 
 SAMPLES = sorted((ROOT / "products").glob("*/*/product.yaml"))

@@ -14,7 +14,7 @@ from generator.model.product import (
     RecordedUnit,
     Standard,
 )
-from generator.places.units import CurrentOrigin, Unit
+from generator.places import CurrentOrigin, Unit
 from generator.rules import PartialDate
 
 

@@ -1,4 +1,5 @@
-"""origin checking against the official administrative tables (generator/admin_units.py)."""
+"""origin checking against the official administrative tables (generator/places/,
+generator/checks/origin/)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,11 @@ from types import ModuleType
 
 import pytest
 
+from generator.checks.origin import check_origin
 from generator.findings import CATALOGUE, Finding, Severity
 from generator.load.yamlload import Document, load_file, load_text
-from generator.places.units import (
-    CurrentOrigin,
-    Unit,
-    check_origin,
-    current_wards,
-    old_tables,
-    wards_of,
-)
+from generator.places import CurrentOrigin, Unit
+from generator.places.tables import current_wards, old_tables, wards_of
 from generator.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
