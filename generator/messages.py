@@ -15,8 +15,11 @@ from collections.abc import Iterator, Mapping
 
 #: Modules that own a table or register finding messages; imported by :func:`tables`.
 OWNERS = (
-    "generator.load.yamlload", "generator.checks", "generator.site.i18n", "generator.review",
-    "generator.commands.expiry", "generator.importer", "generator.commands.new",
+    "generator.load.yamlload", "generator.checks", "generator.site.i18n", "generator.markdown",
+    "generator.review.git", "generator.review.differ", "generator.review.recognitions",
+    "generator.review.files", "generator.review.diff", "generator.review.questions",
+    "generator.review.render", "generator.commands.expiry", "generator.importer",
+    "generator.commands.new",
 )
 
 _REGISTRY: dict[str, Texts] = {}
