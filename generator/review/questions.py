@@ -74,12 +74,11 @@ def _finding_question(finding: Finding, lang: str) -> str:
     return SAY("gps", lang, file=md_code(p.get("file", "")))
 
 
-def _from_findings(change: Change, result: Result, lang: str) -> list[str]:
-    new = change.new
-    assert new is not None
-    keys, fresh = _changed_keys(change), _new_files(change)
+def _from_findings(change: Change, keys: set[str] | None, result: Result, lang: str) -> list[str]:
+    """Questions on the validator's portfolio findings about what this change touched."""
+    fresh, file = _new_files(change), change.current.file
     asked: list[str] = []
-    for finding in (f for f in result.findings if f.file == new.file):
+    for finding in (f for f in result.findings if f.file == file):
         wanted = _ASKED_WHEN.get(finding.code)
         if wanted is not None and (keys is None or keys & wanted):
             asked.append(_finding_question(finding, lang))
@@ -93,8 +92,9 @@ def questions(change: Change, result: Result, today: date, lang: str) -> list[st
     new = change.new
     if new is None:
         return []
-    asked = _from_findings(change, result, lang)
-    processing, keys = value_at(new.data, "processing"), _changed_keys(change)
+    keys = _changed_keys(change)
+    asked = _from_findings(change, keys, result, lang)
+    processing = value_at(new.data, "processing")
     if processing in ("raw", "fresh") and (keys is None or "processing" in keys):
         asked.insert(0, SAY("raw", lang, level=SAY(f"level.{processing}", lang)))
     current = new.product.current_recognition(today) if new.product else None
