@@ -16,24 +16,20 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..dates import day, parse_today
+from ..errors import EXIT_OK, EXIT_USAGE, UsageError
 from ..findings import display_path
 from ..load.discover import discover
-from ..model.product import Product, Recognition
-from ..review import (
-    COMMENT_LIMIT,
-    ReviewError,
-    fit,
-    load_model,
-    md,
-    md_code,
-    parse_today,
-    recognition_label,
-)
+from ..markdown import COMMENT_LIMIT, fit, md, md_code
+from ..messages import Texts
+from ..model.product import Product, Recognition, RecognitionState
+from ..review.recognitions import recognition_label
+from ..review.snapshot import load_model
 from ..rules import EXPIRY_NOTICE_DAYS
 
 STATUSES = ("expiring", "expired", "unclear")
 
-_TEXT: dict[str, tuple[str, str]] = {
+SAY = Texts("expiry", {
     "title": ("## Hạn công nhận OCOP / OCOP recognition expiry — {today}",
               "## OCOP recognition expiry — {today}"),
     "text_title": ("Hạn công nhận OCOP ngày {today}", "OCOP recognition expiry on {today}"),
@@ -66,12 +62,8 @@ _TEXT: dict[str, tuple[str, str]] = {
                      "ends between {earliest} and {latest}; the full signing date is needed"),
     "no_products": ("không tìm thấy thư mục {folder}", "folder {folder} not found"),
     "bad_within": ("--within phải là số ngày không âm", "--within must be a number of days ≥ 0"),
-}
-
-
-def say(key: str, lang: str = "vi", **params: object) -> str:
-    vi, en = _TEXT[key]
-    return (en if lang == "en" else vi).format(**params)
+    "bad_today": ("--today phải có dạng YYYY-MM-DD", "--today must be YYYY-MM-DD"),
+})
 
 
 @dataclass(frozen=True)
@@ -102,15 +94,17 @@ class Report:
 
 def classify(rec: Recognition, today: date, within: int) -> str | None:
     """``expired``, ``expiring`` (ends within ``within`` days), ``unclear`` (a vague signing
-    date whose possible end is near or past) or None (in force, revoked or superseded)."""
-    if rec.recorded_status in ("revoked", "superseded"):
-        return None
-    earliest, latest = rec.valid_until
-    if latest < today:
+    date whose possible end is near or past) or None (in force, revoked or superseded).
+
+    The state is the model's; only the notice window (``--within``) is this report's."""
+    state = rec.state(today)
+    if state is RecognitionState.EXPIRED:
         return "expired"
-    if earliest - today >= timedelta(days=within):
+    if state in (RecognitionState.REVOKED, RecognitionState.SUPERSEDED):
         return None
-    return "expiring" if rec.signed.exact else "unclear"
+    if rec.valid_until[0] - today >= timedelta(days=within):
+        return None
+    return "expiring" if rec.signed.exact else "unclear"  # a vague date: the end is a range
 
 
 def _order(row: Row) -> tuple[int, str, str]:
@@ -138,22 +132,18 @@ def scan(root: Path, today: date, within: int) -> Report:
     return report
 
 
-def _day(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 def _when(row: Row, today: date, lang: str) -> str:
     earliest, latest = row.ends
-    return say(f"when.{row.status}", lang, until=_day(latest if row.status == "expired" else earliest),
-               days=(earliest - today).days, earliest=_day(earliest), latest=_day(latest))
+    return SAY(f"when.{row.status}", lang, until=day(latest if row.status == "expired" else earliest),
+               days=(earliest - today).days, earliest=day(earliest), latest=day(latest))
 
 
 def headline(report: Report, lang: str) -> str:
     """"3 đã hết hạn; 2 sắp hết hạn trong 90 ngày; 1 chưa rõ hiệu lực" (non-zero counts)."""
-    parts = [say(f"count.{status}", lang, n=len(report.of(status)), days=report.within)
+    parts = [SAY(f"count.{status}", lang, n=len(report.of(status)), days=report.within)
              for status in ("expired", "expiring", "unclear") if report.of(status)]
-    text = "; ".join(parts) if parts else say("none", lang, days=report.within)
-    return f"{text} ({say('of_products', lang, n=report.products)})"
+    text = "; ".join(parts) if parts else SAY("none", lang, days=report.within)
+    return f"{text} ({SAY('of_products', lang, n=report.products)})"
 
 
 def _subject(product: Product) -> str:
@@ -169,29 +159,29 @@ def _table_row(row: Row, today: date, lang: str) -> str:
 
 
 def markdown_report(report: Report, lang: str = "vi") -> str:
-    lines = [say("title", lang, today=_day(report.today)), "",
-             f"**{headline(report, lang)}.** {say('note', lang)}", ""]
+    lines = [SAY("title", lang, today=day(report.today)), "",
+             f"**{headline(report, lang)}.** {SAY('note', lang)}", ""]
     if report.unreadable:
         files = ", ".join(md_code(f) for f in report.unreadable)
-        lines += [say("unreadable", lang, n=len(report.unreadable), files=files), ""]
+        lines += [SAY("unreadable", lang, n=len(report.unreadable), files=files), ""]
     for status in STATUSES:
         rows = report.of(status)
         if rows:
-            lines += [f"### {say(f'h.{status}', lang, days=report.within)} ({len(rows)})", "",
-                      say("columns", lang), "|---|---|---|---|---|",
+            lines += [f"### {SAY(f'h.{status}', lang, days=report.within)} ({len(rows)})", "",
+                      SAY("columns", lang), "|---|---|---|---|---|",
                       *[_table_row(row, report.today, lang) for row in rows], ""]
     return fit("\n".join(lines), COMMENT_LIMIT, lang).rstrip("\n") + "\n"
 
 
 def text_report(report: Report, lang: str = "vi") -> str:
-    lines = [f"{say('text_title', lang, today=_day(report.today))}: {headline(report, lang)}."]
+    lines = [f"{SAY('text_title', lang, today=day(report.today))}: {headline(report, lang)}."]
     if report.unreadable:
-        lines.append(say("unreadable", lang, n=len(report.unreadable),
+        lines.append(SAY("unreadable", lang, n=len(report.unreadable),
                          files=", ".join(report.unreadable)))
     for status in STATUSES:
         rows = report.of(status)
         if rows:
-            lines += ["", f"{say(f't.{status}', lang, days=report.within)} ({len(rows)}):"]
+            lines += ["", f"{SAY(f't.{status}', lang, days=report.within)} ({len(rows)}):"]
             lines += [f"  {row.file}: {row.product.name.vi} ({_subject(row.product)}, "
                       f"{row.product.area.name}) — "
                       f"{recognition_label(row.recognition, lang, plain=True)} — "
@@ -244,9 +234,9 @@ def add_parser(commands: Any) -> None:
 
 def _usage_problem(args: argparse.Namespace, lang: str) -> str | None:
     if args.within < 0:
-        return say("bad_within", lang)
+        return SAY("bad_within", lang)
     if not (args.root / "products").is_dir():
-        return say("no_products", lang, folder=args.root / "products")
+        return SAY("no_products", lang, folder=args.root / "products")
     return None
 
 
@@ -255,13 +245,13 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     try:
         today = parse_today(args.today)
-    except ReviewError as error:
-        print(f"ocop expiry: {error.text(lang)}", file=sys.stderr)
-        return 2
+    except UsageError:
+        print(f"ocop expiry: {SAY('bad_today', lang)}", file=sys.stderr)
+        return EXIT_USAGE
     problem = _usage_problem(args, lang)
     if problem is not None:
         print(f"ocop expiry: {problem}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     report = scan(args.root, today, args.within)
     sys.stdout.write(FORMATS[args.format](report, lang))
-    return 0
+    return EXIT_OK

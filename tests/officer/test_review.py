@@ -18,7 +18,9 @@ import pytest
 from PIL import Image
 
 from generator.cli import main
-from generator.review import build_review, fit, md, md_message, render
+from generator.markdown import fit, md, md_message
+from generator.review.build import build_review
+from generator.review.render import render
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE3 = ROOT / "tests" / "fixtures" / "site3" / "products"
@@ -451,7 +453,8 @@ def test_officer_text_cannot_inject_markdown() -> None:
 def test_edits_to_recognitions_and_certificates() -> None:
     from datetime import date
 
-    from generator.review import Snapshot, field_changes
+    from generator.review.diff import field_changes
+    from generator.review.snapshot import Snapshot
 
     old = {"recognitions": [{"decision": "9/QĐ-UBND", "signed": "2019", "stars": 3},
                             {"decision": "14/QĐ-UBND", "signed": "2020-01-02", "stars": 3,
