@@ -9,7 +9,8 @@ import pytest
 import generator.validate  # noqa: F401  (registers every check's messages)
 from generator.checks.schema import check_schema
 from generator.findings import CATALOGUE, Severity
-from generator.load.yamlload import Document, load_text
+from generator.load.document import Document
+from generator.load.yamlload import load_text
 from generator.validate import validate
 from tests.conftest import ROOT, TODAY
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..findings import Finding, Message, Severity, register
-from ..load.yamlload import Document
+from ..load.document import Document
 from ..model.product import Product
 from ..textfold import fold, fold_compact
 

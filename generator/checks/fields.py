@@ -11,7 +11,7 @@ from stdnum import ean
 from stdnum.vn import mst
 
 from ..findings import Finding, Message, Severity, register
-from ..load.yamlload import Document, PathT
+from ..load.document import Document, PathT
 from ..rules import PartialDate
 from ..textfold import fold
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..dates import day
 from ..findings import Finding, Message, Severity, register
-from ..load.yamlload import Document
+from ..load.document import Document
 from ..model.build import parse_recognition
 from ..model.product import Recognition, RecognitionState
 from ..rules import DISTRICTS_ABOLISHED, PartialDate, expected_level, possible_rules, score_band

@@ -8,27 +8,21 @@ unquoted number where the schema wants text is put back as the officer typed it 
 keys and several documents in one file are refused: product files never need them.
 
 The one way to load a product file is :func:`generator.load.product.load_product`; this module
-is its YAML step. ``Document``, ``PathT``, ``format_path``, ``MAX_BYTES``, ``decode`` and
-``load_file`` are re-exported here for the modules not yet moved to it.
+is its YAML step.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..errors import OcopError
 from ..findings import Finding, Message, Severity, register
-from .document import Document as Document
-from .document import PathT as PathT
-from .document import format_path as format_path
-from .text import MAX_BYTES as MAX_BYTES
-from .text import decode as decode
-from .text import read_text
+from .document import Document, PathT
 
 #: libyaml (C) when PyYAML was built with it: about ten times faster, same events and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -108,7 +102,7 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-class _Refused(Exception):
+class _Refused(OcopError):
     def __init__(self, code: str, mark: Any, **params: str) -> None:
         super().__init__(code)
         self.code = code
@@ -277,14 +271,3 @@ def _not_mapping(file: str, data: Any) -> Finding:
     kind = "một danh sách" if listed else "một giá trị đơn"
     kind_en = "a list" if listed else "a single value"
     return Finding(file, "file.not_mapping", "", 1, 1, {"kind": kind, "kind_en": kind_en})
-
-
-def load_file(path: Path, display: str) -> Document:
-    """Read, decode and parse one product file, without coercion to the schema's types.
-
-    Kept for :func:`generator.importer.load_catalogue` until it calls
-    :func:`generator.load.product.load_product`; then delete it.
-    """
-    doc = Document(display)
-    text = read_text(path, doc)
-    return doc if text is None else load_text(text, doc)

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..load.yamlload import PathT
+from ..load.document import PathT
 from ..resources import subschema
 from ..textfold import fold, slugify
 from .writer import HEADER, Placeholder, dump, parse_path

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..load.yamlload import PathT, format_path
+from ..load.document import PathT, format_path
 from ..resources import subschema
 from .scalars import key as scalar_key
 from .scalars import literal, scalar

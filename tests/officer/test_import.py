@@ -22,7 +22,7 @@ from generator.importer.cells import (
 )
 from generator.importer.header import find_header
 from generator.importer.table import Value, decode_csv
-from generator.load.yamlload import load_file
+from generator.load.product import load_product
 from generator.validate import validate
 from tests.conftest import ROOT, TODAY
 
@@ -185,7 +185,7 @@ def test_import_writes_files_that_only_lack_what_the_sheet_cannot_give(
     for finding in result.errors:
         assert finding.file in new, finding
         assert (finding.code, finding.path) in placeholders, finding
-    data = load_file(repo / "products" / "tien-phuoc" / "heo-thao-duoc-xu-tien" / "product.yaml",
+    data = load_product(repo / "products" / "tien-phuoc" / "heo-thao-duoc-xu-tien" / "product.yaml",
                      "p").data
     assert data["recognitions"] == [{"decision": "3610/QĐ-UBND", "signed": "2022-12-29",
                                      "stars": 3}]
@@ -258,12 +258,12 @@ def test_existing_products_are_never_overwritten_without_update(
 def test_update_changes_only_what_the_sheet_gives(repo: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     path = _drop_3610(repo)
-    original = load_file(ROOT / "products" / "tien-phuoc" / "tieu-tien-phuoc" / "product.yaml",
+    original = load_product(ROOT / "products" / "tien-phuoc" / "tieu-tien-phuoc" / "product.yaml",
                          "p").data
     _, out = run(repo, capsys, "--update")
     assert ("Dòng 11 «Tiêu Tiên Phước»: cập nhật products/tien-phuoc/tieu-tien-phuoc/product.yaml: "
             "recognitions / updated") in out.splitlines()
-    data = load_file(path, "p").data
+    data = load_product(path, "p").data
     assert data["recognitions"] == [original["recognitions"][0],
                                     {"decision": "3610/QĐ-UBND", "signed": "2022-12-29",
                                      "stars": 4}]
@@ -344,10 +344,10 @@ def test_rows_of_one_product_merge_and_sections_give_the_district(
         "content.description, sources",
     ]
     assert code == 1
-    data = load_file(repo / "products" / "tien-phuoc" / "tinh-dau-que" / "product.yaml", "p").data
+    data = load_product(repo / "products" / "tien-phuoc" / "tinh-dau-que" / "product.yaml", "p").data
     assert data["recognitions"] == [{"decision": "3610/QĐ-UBND", "signed": "2022-12-29",
                                      "stars": 4}]
-    tea = load_file(repo / "products" / "dai-loc" / "tra-an-bang" / "product.yaml", "p").data
+    tea = load_product(repo / "products" / "dai-loc" / "tra-an-bang" / "product.yaml", "p").data
     assert tea["subject"] == {"name": "HTX Nông nghiệp hữu cơ An Bằng", "address": "xã Đại An"}
     assert tea["origin"]["recorded"]["commune"] == {"name": "Xã Đại An", "code": "20547"}
 

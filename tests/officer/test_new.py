@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.load.yamlload import load_file
+from generator.load.product import load_product
 from tests.conftest import ROOT
 
 TODAY = ["--today", "2026-11-29"]
@@ -106,7 +106,7 @@ def test_the_minimum_leaves_a_todo_for_every_required_field(repo: Path) -> None:
     for line in ("product_type: CHƯA ĐIỀN", "group: CHƯA ĐIỀN", "processing: CHƯA ĐIỀN",
                  "# recognitions:", "# origin:", "# sources:", "# photos:"):
         assert line in text
-    assert load_file(path, "p").data["id"] == "mam-ruoc-duy-trinh"
+    assert load_product(path, "p").data["id"] == "mam-ruoc-duy-trinh"
 
 
 def test_an_id_used_anywhere_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -189,7 +189,7 @@ def test_questions_stop_cleanly_when_input_ends(repo: Path, capsys: pytest.Captu
 def test_after_1_july_2025_the_place_is_written_in_the_new_scheme(repo: Path) -> None:
     assert new(repo, "--non-interactive", "--name", "Sản phẩm thử", "--signed", "2025-09-01",
                "--commune-code", "20410", "--stars", "3") == 0
-    data = load_file(repo / "products" / "hoi-an" / "san-pham-thu" / "product.yaml", "p").data
+    data = load_product(repo / "products" / "hoi-an" / "san-pham-thu" / "product.yaml", "p").data
     assert data["origin"]["recorded"] == {"scheme": "2025-07",
                                           "province": {"name": "Thành phố Đà Nẵng", "code": "48"},
                                           "commune": {"name": "Phường Hội An", "code": "20410"}}

@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.checks.schema import check_schema
-from generator.load.yamlload import Document, load_file, load_text
+from generator.load.document import Document
+from generator.load.product import load_product
+from generator.load.yamlload import load_text
 from generator.productfile import (
     TO_FILL,
     Placeholder,
@@ -42,7 +44,7 @@ def test_every_sample_product_is_written_back_byte_for_byte(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     preamble, others = file_notes(text)
     assert others == []
-    assert dump(load_file(path, "p").data, preamble=preamble) == text
+    assert dump(load_product(path, "p").data, preamble=preamble) == text
 
 
 def test_the_example_style() -> None:

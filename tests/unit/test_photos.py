@@ -17,7 +17,8 @@ from generator import imaging
 from generator.checks import photos
 from generator.checks.photos import check_photos
 from generator.findings import CATALOGUE, Finding, Severity
-from generator.load.yamlload import Document, load_text
+from generator.load.document import Document
+from generator.load.yamlload import load_text
 
 PRODUCT = "products/demo/demo-product/product.yaml"
 GPS_IFD = 0x8825

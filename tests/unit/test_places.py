@@ -15,7 +15,9 @@ import pytest
 
 from generator.checks.origin import check_origin
 from generator.findings import CATALOGUE, Finding, Severity
-from generator.load.yamlload import Document, load_file, load_text
+from generator.load.document import Document
+from generator.load.product import load_product
+from generator.load.yamlload import load_text
 from generator.places import CurrentOrigin, Unit
 from generator.places.tables import current_wards, old_tables, wards_of
 from generator.resources import resource_path
@@ -61,7 +63,7 @@ def only(findings: list[Finding], code: str) -> Finding:
 
 def test_example_product_derives_son_cam_ha() -> None:
     path = ROOT / "products/tien-phuoc/tieu-tien-phuoc/product.yaml"
-    result, findings = check_origin(load_file(path, "product.yaml"))
+    result, findings = check_origin(load_product(path, "product.yaml"))
     assert findings == []
     assert result == CurrentOrigin(DA_NANG, Unit("20857", "Xã Sơn Cẩm Hà"),
                                    Unit("514", "Huyện Tiên Phước"))

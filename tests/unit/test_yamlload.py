@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from generator.load.yamlload import Document, load_text, resolve_plain
+from generator.load.document import Document
+from generator.load.yamlload import load_text, resolve_plain
 
 
 def load(text: str) -> Document:

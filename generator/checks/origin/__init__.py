@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...findings import Finding
-from ...load.yamlload import Document
+from ...load.document import Document
 from ...places import NEW, CurrentOrigin
 from . import messages as messages
 from .context import OriginCheck

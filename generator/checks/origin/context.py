@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...findings import Finding
-from ...load.yamlload import Document, PathT
+from ...load.document import Document, PathT
 from ...places import NEW, OLD, Issue, Unit, lookup, match_names, spelled, unit_list
 
 RECORDED: PathT = ("origin", "recorded")
