@@ -245,11 +245,11 @@ def test_validator_findings_for_changed_files_only_grouped_with_line_links(
     assert findings.startswith(
         "### Kết quả kiểm tra các tệp thay đổi / Validator findings\n\n"
         "**`products/duy-xuyen/ngu-coc-duy-oanh/product.yaml`** — 1 lỗi, 1 cảnh báo\n\n"
-        "- ❌ lỗi [product.yaml:48:9](products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L48) "
+        "- ❌ lỗi [product.yaml:54:9](products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L54) "
         "`packaging.gtin`: mã vạch 8938505974195 sai chữ số kiểm tra (chữ số cuối) — chép lại "
         "đủ các số dưới mã vạch trên bao bì\n\n"
-        "- ⚠️ cảnh báo [product.yaml:17:13](products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L17) "
-        "`recognitions[0].signed`: hạng 4 sao hết hiệu lực ngày 21/12/2026 (còn 22 ngày) — "
+        "- ⚠️ cảnh báo [product.yaml:23:13](products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L23) "
+        "`recognitions[1].signed`: hạng 4 sao hết hiệu lực ngày 21/12/2026 (còn 22 ngày) — "
         "nhắc chủ thể đăng ký đánh giá lại\n\n")
     headers = [line for line in findings.splitlines() if line.startswith("**")]
     assert headers == [
@@ -418,8 +418,8 @@ def test_links_point_at_the_commit_on_github(capsys: pytest.CaptureFixture[str],
     monkeypatch.setenv("GITHUB_REPOSITORY", "so-nnptnt/ocop")
     _, out, _ = review(capsys, repo, "--base", "main")
     head = git(repo, "rev-parse", "HEAD")
-    assert (f"[product.yaml:48:9](https://github.com/so-nnptnt/ocop/blob/{head}/"
-            "products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L48)") in out
+    assert (f"[product.yaml:54:9](https://github.com/so-nnptnt/ocop/blob/{head}/"
+            "products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L54)") in out
 
 
 def test_long_review_is_cut_to_fit_one_comment(repo: Path) -> None:
