@@ -347,3 +347,16 @@ def test_canonicalize_is_idempotent(site: Path, tmp_path: Path) -> None:
     shutil.copytree(site / BUNDLE_DIR, copy)
     canonicalize(copy)
     assert tree(copy) == tree(site / BUNDLE_DIR)
+
+
+def test_chunks_are_never_cut_inside_a_shared_three_letter_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word that *is* the prefix ("tra") and the words it starts ("trai", "trang") stay in one
+    chunk, else Pagefind finds "tra" in one chunk and never loads the next (a real miss seen when
+    the shipped data gained words)."""
+    from generator.site.search import index
+
+    monkeypatch.setattr(index, "CHUNK_BYTES", 1)
+    words = ["tong", "tra", "trai", "trang", "tren", "tri", "tu"]
+    chunks = index._cut([(w, b"x") for w in words])
+    assert [[w for w, _ in c] for c in chunks] == [["tong"], ["tra", "trai", "trang"], ["tren"],
+                                                     ["tri"], ["tu"]]

@@ -255,8 +255,8 @@ def _cut(entries: list[Entry]) -> list[list[Entry]]:
         chunks[-1].append(entry)
         size += len(entry[1])
         following = entries[number + 1][0] if number + 1 < len(entries) else None
-        if size >= CHUNK_BYTES and following is not None and len(
-                _prefixes(entry[0], following)[0]) <= KEEP_PREFIX:
+        if size >= CHUNK_BYTES and following is not None and _common(
+                entry[0], following) < KEEP_PREFIX:
             chunks.append([])
             size = 0
     return chunks
@@ -278,12 +278,18 @@ def _store_chunks(folder: Path, chunks: list[list[Entry]]) -> bytes:
     return encode_array(out)
 
 
-def _prefixes(left: str, right: str) -> tuple[str, str]:
-    """Pagefind's chunk boundary names: one character past the common prefix of the last word
-    of a chunk and the first word of the next."""
+def _common(left: str, right: str) -> int:
+    """How many first letters two words share ("tra", "trai": 3 — so no cut between them)."""
     common = 0
     for a, b in zip(left, right, strict=False):
         if a != b:
             break
         common += 1
+    return common
+
+
+def _prefixes(left: str, right: str) -> tuple[str, str]:
+    """Pagefind's chunk boundary names: one character past the common prefix of the last word
+    of a chunk and the first word of the next."""
+    common = _common(left, right)
     return left[:common + 1], right[:common + 1]
