@@ -50,6 +50,11 @@ class Validity:
     last_day_latest: date
     days_left: int
 
+    @property
+    def first_invalid_day(self) -> date:
+        """The first day the star no longer holds (the day after the latest last valid day)."""
+        return self.last_day_latest + timedelta(days=1)
+
 
 @dataclass(frozen=True)
 class Text:

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import yaml
 from markupsafe import escape
 
-from ..model.product import Product
+from ..dates import day
+from ..model.product import Product, RecognitionState
 from ..resources import resource_path
 from ..textfold import d_words
 from ..textfold import slugify as slug
@@ -39,7 +41,8 @@ CATALOGUE_PAGE_SIZE = 24
 #: and fills for each search result, once with CARD_BLANK_PHOTO and once without a photo.
 CARD_BLANK: dict[str, Any] = {
     "id": "", "url": "", "name": {"vi": ""}, "place": "",
-    "badge": {"state": "unknown", "stars": 0, "current": True, "label": "", "detail": ""}}
+    "badge": {"state": "unknown", "stars": 0, "current": True, "label": "", "detail": "",
+              "valid_until": ""}}
 CARD_BLANK_PHOTO = PhotoSet((Variant(1, 1, "media/ocop-card.webp", "media/ocop-card.jpg"),), 1, 1)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -65,6 +68,11 @@ class Listing:
         return f"{self.kind}/{self.slug}/"
 
 
+def current_view_url(key: str, value: str, valid: str) -> str:
+    """The catalogue filtered to ``key`` = ``value`` among products whose star holds today."""
+    return "danh-muc/?" + urlencode([(key, value), ("hieu_luc", valid)])
+
+
 def _root(url: str) -> str:
     return "../" * url.strip("/").count("/") + ("../" if url.strip("/") else "")
 
@@ -87,6 +95,13 @@ def _catalogue_modules() -> list[str]:
     return sorted(p.name for p in resource_path("site_templates/assets/catalogue").glob("*.js"))
 
 
+def current_first(views: Iterable[ProductView]) -> list[ProductView]:
+    """Products whose star holds today first, then unclear ones, then lapsed or revoked; each
+    part keeps its order (stable sort)."""
+    return sorted(views, key=lambda v: 0 if v.badge.current else
+                  1 if v.badge.state is RecognitionState.UNCERTAIN else 2)
+
+
 def _by_name(views: Iterable[ProductView]) -> list[ProductView]:
     return sorted(views, key=lambda v: sort_key(v.name.vi))
 
@@ -105,6 +120,10 @@ class Planner:
                        for kind, items in self.listings.items()}
         self._relate()
 
+    def _render(self, template: str, **context: Any) -> str:
+        """A content template, with the day validity is computed for (``today``)."""
+        return render(template, self.config.language, today=day(self.today), **context)
+
     def _gallery(self, product: Product) -> tuple[GalleryPhoto, ...]:
         return tuple(GalleryPhoto(self.pipeline.process(product.folder / photo.file), photo.alt.vi)
                      for photo in product.photos)
@@ -115,7 +134,7 @@ class Planner:
         for view in self.views:
             for bucket_slug, title in key(view):
                 buckets.setdefault(bucket_slug, (title, []))[1].append(view)
-        return [Listing(kind, s, title, tuple(items))
+        return [Listing(kind, s, title, tuple(current_first(items)))
                 for s, (title, items) in sorted(buckets.items(), key=lambda i: sort_key(i[1][0]))]
 
     def _listings(self) -> dict[str, list[Listing]]:
@@ -162,7 +181,7 @@ class Planner:
             }
             seen = {view.id}
             for key, listing in related.items():
-                view.related[key] = self._neighbours(listing, view, seen)
+                view.related[key] = current_first(self._neighbours(listing, view, seen))
                 seen |= {v.id for v in view.related[key]}
 
     def product_page(self, view: ProductView) -> SourceFile:
@@ -170,7 +189,7 @@ class Planner:
         canonical = self.config.absolute(view.url)
         photo = view.photo
         images = [photo.fallback().jpeg] if photo else []
-        body = render("product.html", self.config.language, v=view, root=_root(view.url),
+        body = self._render("product.html", v=view, root=_root(view.url),
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
                       folded=d_words(view.search_text))
         summary = " ".join(product.content.description.vi.split())
@@ -185,7 +204,7 @@ class Planner:
     def listing_page(self, listing: Listing) -> SourceFile:
         heading = {"nhom": "by_group", "dia-phuong": "by_place", "tieu-chuan": "by_standard",
                    "chu-the": "by_subject"}[listing.kind]
-        body = render("listing.html", self.config.language, listing=listing,
+        body = self._render("listing.html", listing=listing,
                       heading=t(heading, self.config.language), root=_root(listing.url))
         count = t("products_count", self.config.language, n=len(listing.views))
         front = _front_matter(listing.title, f"{listing.title}: {count} OCOP — "
@@ -193,21 +212,26 @@ class Planner:
         return SourceFile(f"{listing.kind}/{listing.slug}.md", front + body)
 
     def _counts(self) -> dict[str, list[tuple[str, int, str]]]:
+        """The home page's counts: products whose star holds today, each linking to the
+        catalogue view of exactly those products (the same facet values Pagefind counts)."""
         lang = self.config.language
         current = [v for v in self.views if v.badge.current]
-        stars = [(t("stars", lang, n=n), sum(1 for v in current if v.badge.stars == n), "")
-                 for n in (5, 4, 3)]
-        return {
-            "by_stars": stars,
-            "by_group": [(item.title, len(item.views), item.url) for item in self.listings["nhom"]],
-            "by_place": [(item.title, len(item.views), item.url)
-                         for item in self.listings["dia-phuong"]],
-        }
+        valid = t("state.active", lang)
+
+        def row(key: str, value: str) -> tuple[str, int, str]:
+            count = sum(1 for v in current if value in v.facets.get(key, ()))
+            return value, count, current_view_url(key, value, valid)
+
+        stars = [row("sao", t("stars", lang, n=n)) for n in (5, 4, 3)]
+        groups = [row("nhom", item.title) for item in self.listings["nhom"]]
+        districts = sorted({d for v in self.views for d in v.facets.get("huyen_cu", ())}, key=sort_key)
+        return {"by_stars": stars, "by_group": [r for r in groups if r[1]],
+                "by_place": [r for r in (row("huyen_cu", d) for d in districts) if r[1]]}
 
     def home_page(self) -> SourceFile:
         newest = sorted(self.views, key=lambda v: (v.product.latest_recognition().signed.latest(),
                                                    v.id), reverse=True)[:6]
-        body = render("home.html", self.config.language, config=self.config, root="",
+        body = self._render("home.html", config=self.config, root="",
                       total=len(self.views), current=sum(v.badge.current for v in self.views),
                       counts=self._counts(), newest=newest)
         front = _front_matter(self.config.site_name,
@@ -222,7 +246,7 @@ class Planner:
             ("huyen_cu", "district"), ("xa", "commune"), ("tinh", "province"),
             ("tieu_chuan", "standard"), ("loai_hinh", "legal_form"),
             ("che_bien", "processing"))]
-        body = render("catalogue.html", lang, root="../", filters=filters, views=self.views,
+        body = self._render("catalogue.html", root="../", filters=filters, views=self.views,
                       listings=self.listings, page_size=CATALOGUE_PAGE_SIZE,
                       card_blank=CARD_BLANK, card_blank_photo=CARD_BLANK_PHOTO,
                       modules=_catalogue_modules())

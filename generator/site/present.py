@@ -14,6 +14,8 @@ from datetime import date
 from ..dates import day
 from ..model.product import Product, RecognitionState, Text
 from ..textfold import slugify
+from ..validity import SAY as validity_text
+from ..validity import describe
 from .collate import ascii_sort_key
 from .i18n import t
 from .images import PhotoSet
@@ -30,6 +32,10 @@ class Badge:
     current: bool
     label: str
     detail: str
+    #: the last valid day (ISO) while the star is current, for the page's stale-star check
+    valid_until: str = ""
+    #: "Tính đến 01/12/2026": the day this badge was computed for
+    as_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,23 +136,17 @@ def listing_url(kind: str, title: str) -> str:
 
 
 def badge(product: Product, today: date, lang: str = "vi") -> Badge:
+    as_of = validity_text("as_of", lang, date=day(today))
     current = product.current_recognition(today)
     if current is not None:
         validity = current.validity(today)
-        key = "expiring" if validity.state is RecognitionState.EXPIRING else (
-            "valid_until" if current.signed.exact else "valid_until_about")
         return Badge(validity.state, current.stars, True, t("ocop_stars", lang, n=current.stars),
-                     t(key, lang, date=day(validity.last_day)))
+                     describe(validity, current.signed.exact, lang),
+                     validity.last_day.isoformat(), as_of)
     latest = product.latest_recognition()
     validity = latest.validity(today)
-    if validity.state is RecognitionState.REVOKED:
-        detail = t("revoked", lang)
-    elif validity.state is RecognitionState.UNCERTAIN:
-        detail = t("uncertain", lang, earliest=day(validity.last_day),
-                   latest=day(validity.last_day_latest))
-    else:
-        detail = t("expired_on", lang, date=day(validity.last_day_latest))
-    return Badge(validity.state, latest.stars, False, t(f"state.{validity.state}", lang), detail)
+    return Badge(validity.state, latest.stars, False, t(f"state.{validity.state}", lang),
+                 describe(validity, latest.signed.exact, lang), "", as_of)
 
 
 def _history(product: Product, today: date, lang: str) -> list[HistoryRow]:
@@ -249,11 +249,19 @@ def _labels(product: Product, lang: str) -> dict[str, str]:
             "legal_form": t(f"legal_form.{legal_form}", lang)}
 
 
+def validity_facet(view_badge: Badge, lang: str) -> list[str]:
+    """The validity filter values: an expiring star is valid too ("Còn hiệu lực" and "Sắp hết
+    hạn"), so ticking "Còn hiệu lực" keeps every product that may show its star today."""
+    if view_badge.state is RecognitionState.EXPIRING:
+        return [t("state.active", lang), t("state.expiring", lang)]
+    return [t(f"state.{view_badge.state}", lang)]
+
+
 def _facets(product: Product, view_badge: Badge, labels: dict[str, str],
             place_facets: dict[str, list[str]], lang: str) -> dict[str, list[str]]:
     facets = {
         "sao": [t("stars", lang, n=view_badge.stars)],
-        "hieu_luc": [t(f"state.{view_badge.state}", lang)],
+        "hieu_luc": validity_facet(view_badge, lang),
         "nhom": [product.group],
         "loai": [product.product_type],
         "che_bien": [labels["processing"]],

@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 
 from ..resources import resource_path
+from ..validity import SAY as validity
 from .i18n import t
 from .search import ALL_WORD
 
@@ -24,6 +25,7 @@ def environment(lang: str = "vi") -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
     env.globals["t"] = lambda key, **params: t(key, lang, **params)
     env.globals["t_in"] = lambda other, key, **params: t(key, other, **params)  # another language
+    env.globals["validity"] = lambda key, **params: validity(key, lang, **params)
     env.globals["srcset"] = srcset
     env.globals["ALL_WORD"] = ALL_WORD  # the search word on every product page (search/build.py)
     return env

@@ -27,7 +27,8 @@ def test_product_page_shows_photo_badge_and_validity(page: Any, site_server: Any
     badge = page.locator(".ocop-badge").first
     assert badge.is_visible()
     assert badge.get_attribute("data-state") == "active"
-    assert badge.inner_text().replace("\n", " ").endswith("OCOP 5 sao Hiệu lực đến 16/01/2028")
+    assert badge.inner_text().replace("\n", " ").endswith(
+        "OCOP 5 sao Hiệu lực đến 16/01/2028 Tính đến 29/11/2026")
     data = json.loads(page.locator("script[type='application/ld+json']").text_content())
     assert data["@type"] == "Product" and data["name"] == "SAPHRATON"
     assert "aggregateRating" not in data
@@ -139,3 +140,27 @@ def test_print_sheet_keeps_the_essentials(browser: Any, site_server: Any,
     assert visible == {"h1": True, ".ocop-badge": True, ".ocop-gallery__item--main img": True,
                        ".ocop-qrbox svg": True, ".ocop-subject": True, ".md-header": False,
                        ".ocop-related": False, ".ocop-print": False}
+
+
+@pytest.mark.parametrize(("viewer_day", "state", "detail"), [
+    ("2028-01-16T23:00:00", "active", "Hiệu lực đến 16/01/2028"),
+    ("2028-01-17T08:00:00", "expired", "Hết hiệu lực từ 17/01/2028"),
+])
+def test_a_page_seen_after_its_star_lapsed_says_so(page: Any, site_server: Any, built_site: Path,
+                                                   viewer_day: str, state: str,
+                                                   detail: str) -> None:
+    """The site was built on 29/11/2026; a saved or stale copy opened on a later day must not
+    claim SAPHRATON's star (valid until 16/01/2028) once it has lapsed: on the page itself and
+    on the cards of related products."""
+    page.clock.set_fixed_time(viewer_day)
+    open_product(page, site_server, built_site, "saphraton")
+    badge = page.locator(".ocop-product__head .ocop-badge")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    assert badge.get_attribute("data-state") == state
+    assert badge.locator(".ocop-badge__detail").inner_text() == detail
+    lapsed = "ocop-stars--lapsed" in (badge.locator(".ocop-stars").get_attribute("class") or "")
+    assert lapsed == (state == "expired")
+    if state == "expired":
+        assert badge.locator(".ocop-badge__label").inner_text() == "Đã hết hạn"
+        assert page.locator(".ocop-badge[data-valid-until]").evaluate_all(
+            "els => els.filter(b => b.dataset.validUntil < '2028-01-17').length") == 0

@@ -18,8 +18,11 @@ test("a product's card data", () => {
   assert.deepEqual(cardData(PAGE), {
     url: "/san-pham/nuoc-mam-tu-tai/", title: "Nước mắm Tư Tài", image: "media/ab12-400.webp",
     width: 400, height: 300, state: "valid", stars: 4, current: true, label: "4 sao",
-    detail: "đến 12/2027", place: "Thành phố Hội An", excerpt: [],
+    detail: "đến 12/2027", validUntil: "", place: "Thành phố Hội An", excerpt: [],
   });
+  assert.equal(cardData({ ...PAGE, meta: { ...PAGE.meta, valid_until: "2027-12-31" } }).validUntil,
+               "2027-12-31");
+  assert.equal(cardData({ meta: { valid_until: "31/12/2027" } }).validUntil, "");
 });
 
 test("the excerpt says why it matched only when the name does not", () => {
@@ -54,7 +57,7 @@ test("hostile fields: markup stays text; bad images, states and numbers are refu
   assert.equal(cardData({ meta: { state: "expiring" } }).state, "expiring");
   assert.deepEqual(cardData({}), {
     url: "", title: "", image: "", width: 0, height: 0, state: "unknown", stars: 0, current: false,
-    label: "", detail: "", place: "", excerpt: [] });
+    label: "", detail: "", validUntil: "", place: "", excerpt: [] });
 });
 
 test("excerpt parts: Pagefind's marks kept, entities decoded, tags in the text stay text", () => {

@@ -72,7 +72,9 @@ def test_expired_product_never_shows_a_current_star(site3: Path) -> None:
     badge = page.select_one(".ocop-badge")
     assert badge["data-state"] == "expired"
     assert badge.select_one(".ocop-badge__label").get_text() == "Đã hết hạn"
-    assert badge.select_one(".ocop-badge__detail").get_text() == "Đã hết hạn từ 31/05/2024"
+    # signed 01/06/2021: valid until 31/05/2024, not valid from 01/06/2024
+    assert badge.select_one(".ocop-badge__detail").get_text() == "Hết hiệu lực từ 01/06/2024"
+    assert not badge.has_attr("data-valid-until")
     assert "ocop-stars--lapsed" in badge.select_one(".ocop-stars")["class"]
     assert "OCOP 4 sao" not in page.select_one("article").get_text()
     data = jsonld(page)
@@ -119,8 +121,18 @@ def test_products_stay_out_of_the_navigation(site3: Path) -> None:
 
 def test_home_counts_and_listings(site3: Path) -> None:
     home = soup(site3 / "index.html")
-    text = home.select_one(".ocop-home").get_text(" ", strip=True)
-    assert "5 sao: 1" in text and "4 sao: 0" in text and "3 sao: 1" in text
+    stars = {li.a.get_text(): (int(li.strong.get_text()), li.a["href"])
+             for li in home.select(".ocop-counts section")[0].select("li")}
+    valid = "hieu_luc=C%C3%B2n+hi%E1%BB%87u+l%E1%BB%B1c"
+    assert stars == {"5 sao": (1, f"danh-muc/?sao=5+sao&{valid}"),
+                     "4 sao": (0, f"danh-muc/?sao=4+sao&{valid}"),
+                     "3 sao": (1, f"danh-muc/?sao=3+sao&{valid}")}
+    groups = {li.a.get_text(): li.a["href"] for li in home.select(".ocop-counts section")[1].select("li")}
+    assert groups["Thực phẩm"] == f"danh-muc/?nhom=Th%E1%BB%B1c+ph%E1%BA%A9m&{valid}"
+    note = home.select_one("#ocop-validity")
+    assert note.get_text() == "Hạng sao và hiệu lực tính đến 29/11/2026"
+    assert (note["data-lapsed-label"], note["data-lapsed-detail"]) == ("Đã hết hạn",
+                                                                       "Hết hiệu lực từ {date}")
     assert home.select_one("form.ocop-searchform")["action"] == "danh-muc/"
     group = soup(site3 / "nhom" / "thuc-pham" / "index.html")
     assert [a.get_text(strip=True) for a in group.select(".ocop-card__name")] == [
@@ -182,3 +194,14 @@ def test_catalogue_page_has_the_card_template_and_preloads_its_modules(site3: Pa
     entry = page.select_one('script[type="module"]')["src"]
     for href in [*preloads, entry]:
         assert (site3 / "danh-muc" / href).resolve().is_file(), href
+
+
+def test_a_current_star_carries_its_last_valid_day_and_the_day_it_was_computed(site3: Path) -> None:
+    page = product(site3, "nuoc-mam-thu")
+    badge = page.select_one(".ocop-badge")
+    assert badge["data-state"] in ("active", "expiring")
+    last = badge["data-valid-until"]
+    assert badge.select_one(".ocop-badge__detail").get_text().endswith(
+        "/".join(reversed(last.split("-"))))
+    assert badge.select_one(".ocop-badge__asof").get_text() == "Tính đến 29/11/2026"
+    assert page.select_one("#ocop-validity")["data-lapsed-detail"] == "Hết hiệu lực từ {date}"

@@ -42,6 +42,7 @@ def test_current_star_badge() -> None:
     b = badge(product(rec(0, "2025-01-17", 5)), TODAY)
     assert (b.current, b.stars, b.label, b.detail) == (True, 5, "OCOP 5 sao",
                                                        "Hiệu lực đến 16/01/2028")
+    assert (b.valid_until, b.as_of) == ("2028-01-16", "Tính đến 29/11/2026")
 
 
 def test_year_only_recognition_says_about() -> None:
@@ -55,7 +56,7 @@ def test_star_that_went_down_shows_the_current_lower_star() -> None:
 
 
 @pytest.mark.parametrize(("signed", "status", "state", "label", "detail"), [
-    ("2021-06-01", "active", RecognitionState.EXPIRED, "Đã hết hạn", "Đã hết hạn từ 31/05/2024"),
+    ("2021-06-01", "active", RecognitionState.EXPIRED, "Đã hết hạn", "Hết hiệu lực từ 01/06/2024"),
     ("2025-01-17", "revoked", RecognitionState.REVOKED, "Đã thu hồi", "Đã bị thu hồi"),
     ("2023", "active", RecognitionState.UNCERTAIN, "Chưa rõ hiệu lực",
      "Chưa rõ còn hiệu lực (hết hạn trong khoảng 31/12/2025 – 30/12/2026)"),
@@ -69,12 +70,12 @@ def test_no_current_star_when_not_valid(signed: str, status: str, state: Recogni
 def test_expiring_soon() -> None:
     b = badge(product(rec(0, "2024-01-15", 4)), TODAY)
     assert b.current and b.state is RecognitionState.EXPIRING
-    assert b.detail == "Sắp hết hạn: 14/01/2027"
+    assert b.detail == "Sắp hết hạn: hiệu lực đến 14/01/2027"
 
 
 def test_english_strings() -> None:
     b = badge(product(rec(0, "2021-06-01", 4)), TODAY, "en")
-    assert (b.label, b.detail) == ("Expired", "Expired on 31/05/2024")
+    assert (b.label, b.detail) == ("Expired", "Not valid since 01/06/2024")
 
 
 @pytest.mark.parametrize(("phone", "href"), [
@@ -93,3 +94,23 @@ def test_paragraphs_and_lists_from_plain_text() -> None:
 
 def test_prices_in_dong() -> None:
     assert vnd(1250000) == "1.250.000 ₫"
+
+
+def test_an_expiring_star_is_filed_under_valid_too() -> None:
+    from generator.site.present import validity_facet
+
+    expiring = badge(product(rec(0, "2024-01-15", 4)), TODAY)
+    assert validity_facet(expiring, "vi") == ["Còn hiệu lực", "Sắp hết hạn"]
+    assert validity_facet(badge(product(rec(0, "2025-01-17", 4)), TODAY), "vi") == ["Còn hiệu lực"]
+    assert validity_facet(badge(product(rec(0, "2021-06-01", 4)), TODAY), "vi") == ["Đã hết hạn"]
+
+
+def test_the_validity_wording_is_one_rule() -> None:
+    from generator.validity import describe
+
+    signed = rec(0, "2022-12-29", 4)
+    assert describe(signed.validity(date(2025, 12, 28)), True) == \
+        "Sắp hết hạn: hiệu lực đến 28/12/2025"
+    assert describe(signed.validity(date(2025, 12, 29)), True) == "Hết hiệu lực từ 29/12/2025"
+    assert describe(rec(0, "2025-01-17", 4).validity(TODAY), True) == "Hiệu lực đến 16/01/2028"
+    assert describe(signed.validity(date(2025, 12, 29)), True, "en") == "Not valid since 29/12/2025"

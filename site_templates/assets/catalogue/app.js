@@ -1,6 +1,7 @@
 /* The catalogue page's controller: reads the page (content/catalogue.html), keeps the view's
  * state, and wires the controls to url.js, query.js, facets.js, cards.js and engine.js.
  * Everything it changes lives in one object, `ctx.view`, passed to each function. */
+import { pageWords, recheck } from "../validity.js";
 import { cardData, cardFrom } from "./cards.js";
 import { el } from "./dom.js";
 import { Engine } from "./engine.js";
@@ -224,7 +225,9 @@ async function showMore(ctx, mine = ctx.view.generation) {
     const path = new URL(page.url, location.href).pathname;
     if (list.urls.has(path)) continue;
     list.urls.add(path);
-    ui.list.append(cardFrom(ui.template, cardData(page, options), ctx.rootURL));
+    const card = cardFrom(ui.template, cardData(page, options), ctx.rootURL);
+    recheck(card, pageWords(document));
+    ui.list.append(card);
   }
   list.shown += batch.length;
   ui.more.hidden = list.shown >= list.results.length;

@@ -32,6 +32,7 @@ export function cardData(page, { q = "", everything = "" } = {}) {
     current: meta.current === "1",
     label: String(meta.label || ""),
     detail: String(meta.detail || ""),
+    validUntil: /^\d{4}-\d{2}-\d{2}$/.test(meta.valid_until || "") ? meta.valid_until : "",
     place: String(meta.place || ""),
     excerpt: why ? excerptParts(page.excerpt, everything) : [],
   };
@@ -73,6 +74,8 @@ export function cardFrom(template, data, rootURL) {
   const badge = card.querySelector(".ocop-badge");
   badge.setAttribute("class", `ocop-badge ocop-badge--${data.state}`);
   badge.setAttribute("data-state", data.state);
+  if (data.validUntil) badge.setAttribute("data-valid-until", data.validUntil);
+  else badge.removeAttribute("data-valid-until");
   const stars = badge.querySelector(".ocop-stars");
   stars.setAttribute("class", data.current ? "ocop-stars" : "ocop-stars ocop-stars--lapsed");
   stars.textContent = "★".repeat(data.stars);
