@@ -129,6 +129,7 @@ _DECISION_PREFIX = re.compile(r"^(?:quyết định|qđ)?\s*(?:số)?\s*[:.]?\s*
 _DECISION_DATE = re.compile(r"\s*,?\s*(?:k[ýy]\s+)?ng[àa]y\s+(.+)$", re.IGNORECASE)
 
 
+#: a date at the end of a decision cell: «3610/QĐ-UBND (29/12/2022)», «…, 29/12/2022»
 _TRAILING_DATE = re.compile(r"\s*[,;(\-–]?\s*(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})\s*\)?$")
 
 
@@ -141,7 +142,9 @@ def parse_decision(value: Value) -> tuple[str, str | None]:
     if when:
         text = text[: when.start()]
     number = _DECISION_PREFIX.sub("", text, count=1).strip(" ,;")
-    return (number or text), (when.group(1).strip(" )") if when else None)
+    if not number:  # a date and nothing else: not a decision number
+        return text_of(value), None
+    return number, (when.group(1).strip(" )") if when else None)
 
 
 _PHONE = re.compile(r"(\+84|0)[0-9][0-9 .]{7,14}[0-9]")

@@ -107,10 +107,10 @@ NOTES = Texts("import.notes", {
                       "automatically, to keep them — edit by hand: {changes}"),
 })
 #: notes that only inform (the data went in, or was left out on purpose)
-INFO = {"decision_date", "stars_level", "phone_zero", "tax_personal", "unit_unknown",
-        "unit_ambiguous", "unit_merged", "no_province", "group_unknown", "group_short",
-        "group_old", "nfd", "decision_form", "section_district", "commune_from_address",
-        "commune_address_ambiguous", "commune_address_unknown"}
+INFO = {"decision_date", "decision_no_date", "stars_level", "phone_zero", "tax_personal",
+        "unit_unknown", "unit_ambiguous", "unit_merged", "no_province", "group_unknown",
+        "group_short", "group_old", "nfd", "decision_form", "section_district",
+        "commune_from_address", "commune_address_ambiguous", "commune_address_unknown"}
 
 
 @dataclass

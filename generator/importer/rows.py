@@ -120,8 +120,16 @@ def _parse_stars(row: Row) -> None:
     _todo(row, "stars", "stars_bad", where=row.where("stars"), raw=raw)
 
 
+def _only_a_date(value: Value) -> bool:
+    """A date cell, or text that is a whole date (dd/mm/yyyy) and no number."""
+    if isinstance(value, str):
+        return bool(re.fullmatch(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}", value.strip()))
+    return not isinstance(value, int | float) and parse_date(value)[0] is not None
+
+
 def _combined_date(row: Row, value: Value) -> None:
-    """A «Số, ngày quyết định» cell Excel turned into a date: only the signing date."""
+    """A «Số, ngày quyết định» cell holding only a date (Excel may turn it into a date cell):
+    only the signing date."""
     if "signed" not in row.values:
         row.values["signed"] = value
         row.columns["signed"] = row.columns["decision_signed"]
@@ -132,7 +140,7 @@ def _parse_decision(row: Row) -> None:
     value = row.values.get(name)
     if value is None:
         return
-    if name == "decision_signed" and parse_date(value)[0] and not isinstance(value, str):
+    if name == "decision_signed" and _only_a_date(value):
         return _combined_date(row, value)
     column = row.columns[name]
     number, when = parse_decision(value)

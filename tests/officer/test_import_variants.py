@@ -238,3 +238,25 @@ def test_a_long_run_of_empty_rows_ends_the_list_when_no_product_follows() -> Non
     assert table_end(table, header, len(table.rows)) == 2
     more = _table(HEAD, [1, "A", 4], *gap, [2, "B", 3])
     assert table_end(more, header, len(more.rows)) == len(more.rows)
+
+
+def test_a_combined_decision_column_with_a_date_or_a_number_only(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = write_csv(repo, [
+        "UBND TỈNH QUẢNG NAM",
+        "TT;Tên sản phẩm;Số, ngày quyết định;Số sao",
+        "1;Tinh dầu Quế;29/12/2022;4 sao",
+        "2;Tinh dầu Sả;3610/QĐ-UBND;4 sao",
+    ])
+    code, out = run(repo, capsys, sheet=sheet)
+    assert code == 0
+    assert product(repo, "quang-nam/tinh-dau-que")["recognitions"] == [
+        {"signed": "2022-12-29", "stars": 4}]
+    assert product(repo, "quang-nam/tinh-dau-sa")["recognitions"] == [
+        {"decision": "3610/QĐ-UBND", "stars": 4}]  # and a TODO line for the signing date
+    assert "TODO: bảng không ghi ngày ký" in (
+        repo / "products/quang-nam/tinh-dau-sa/product.yaml").read_text(encoding="utf-8")
+    assert ("  cột C «Số, ngày quyết định»: cột số, ngày quyết định chỉ có «3610/QĐ-UBND», không "
+            "thấy ngày ký — ghi ngày ký theo quyết định / the decision number-and-date column "
+            "only has «3610/QĐ-UBND», no signing date — copy it from the decision"
+            ) in out.splitlines()
