@@ -20,10 +20,10 @@ _CLOSING = re.compile(
     r"nguoi kiem tra|nguoi duyet|xac nhan cua|kt (?:chu tich|giam doc|truong phong)|tm (?:uy ban|"
     r"ubnd|hoi dong|ban chi dao)|chu tich|pho chu tich|giam doc|pho giam doc|truong phong|"
     r"pho truong phong|truong ban|pho truong ban|thu truong don vi|ky ghi ro ho ten|da ky|"
-    r"ky ten|ky dong dau|tong cong|tong so|tong|cong)\b")
+    r"ky ten|ky dong dau|tong cong|tong so|(?:tong|cong)(?= \d|$)|cong (?:huyen|xa|nhom|muc))\b")
 #: «Tam Kỳ, ngày 30 tháng 12 năm 2024» above the signature
 _PLACE_DATE = re.compile(r"^[a-z ]{2,40} ngay (?:\d{1,2}|\.+)? ?thang (?:\d{1,2}|\.+)? ?nam \d{4}$")
-_TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)\b")
+_TOTALS = re.compile(r"^(?:tong cong|tong so|(?:tong|cong)(?= \d|$)|cong (?:huyen|xa|nhom|muc))")
 EMPTY_RUN = 5  # this many empty rows in a row end the table when no product follows
 
 

@@ -260,3 +260,11 @@ def test_a_combined_decision_column_with_a_date_or_a_number_only(
             "thấy ngày ký — ghi ngày ký theo quyết định / the decision number-and-date column "
             "only has «3610/QĐ-UBND», no signing date — copy it from the decision"
             ) in out.splitlines()
+
+
+def test_a_subject_named_cong_dong_is_not_a_totals_row() -> None:
+    table = _table(["Tên sản phẩm", "Chủ thể"], ["Du lịch A", "Cộng đồng dân cư thôn A"],
+                   ["Du lịch B", "Cộng đồng dân cư thôn B"], ["Cộng: 2", None])
+    header = find_header(table.rows)
+    assert header is not None
+    assert table_end(table, header, len(table.rows)) == 3
