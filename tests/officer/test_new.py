@@ -301,3 +301,21 @@ def test_the_area_folder_narrows_and_fills_in_the_place(
     assert "Mã huyện" not in out
     data = load_product(repo / "products" / "dong-giang" / "ruou-thu" / "product.yaml", "p").data
     assert data["origin"]["recorded"]["district"] == {"name": "Huyện Đông Giang", "code": "505"}
+
+
+def test_after_1_july_2025_a_former_commune_says_what_it_is_part_of_now(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert new(repo, "--non-interactive", "--name", "Sản phẩm thử", "--signed", "2025-09-01",
+               "--commune-code", "Xã Tiên Sơn", "--area", "tien-phuoc") == 2
+    assert capsys.readouterr().err == (
+        "ocop new: «Xã Tiên Sơn» là xã trước 1/7/2025; nay thuộc: Xã Sơn Cẩm Hà (20857) — "
+        "quyết định ký từ 1/7/2025 ghi tên xã mới: gõ tên hoặc mã xã mới / «Xã Tiên Sơn» is a "
+        "commune before 1 July 2025, now part of the above — a decision signed from 1 July 2025 "
+        "names the new commune: type its name or code\n")
+    assert new(repo, "--non-interactive", "--name", "Sản phẩm thử", "--signed", "2025-09-01",
+               "--commune-code", "son cam ha", "--area", "tien-phuoc") == 1
+    data = load_product(repo / "products" / "tien-phuoc" / "san-pham-thu" / "product.yaml",
+                        "p").data
+    assert data["origin"]["recorded"] == {"scheme": "2025-07",
+                                          "province": {"name": "Thành phố Đà Nẵng", "code": "48"},
+                                          "commune": {"name": "Xã Sơn Cẩm Hà", "code": "20857"}}

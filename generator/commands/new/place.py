@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ...importer.cells import split_place
 from ...places import NEW, OLD, Commune, Unit, lookup, match_names, name_key
 from ...places.record import UnknownPlace
+from ...places.tables import old_tables
 from ...productfile import area_slug
 
 SUGGESTIONS = 5  # close names offered when a name matches no commune
@@ -93,6 +94,22 @@ def _narrowed(text: str, scheme: str, scope: Scope) -> tuple[str, Scope]:
     return text, scope
 
 
+def _former(name: str, text: str) -> None:
+    """Refuse a name of a commune before 1 July 2025, saying what it is part of now."""
+    pool = lookup.communes(OLD)
+    by_code = {c.unit.code: c for c in pool}
+    found = [by_code[u.code] for u in match_names(name, [(c.unit, c.spellings) for c in pool])]
+    moves = old_tables().moves
+    now = list(dict.fromkeys(m.new for c in found for m in moves.get(c.unit.code, [])))
+    if found and now:
+        listed = "; ".join(f"{u.name} ({u.code})" for u in now[:5])
+        raise UnknownPlace(f"«{text}» là xã trước 1/7/2025; nay thuộc: {listed} — quyết định ký "
+                           "từ 1/7/2025 ghi tên xã mới: gõ tên hoặc mã xã mới / «{text}» is a "
+                           "commune before 1 July 2025, now part of the above — a decision "
+                           "signed from 1 July 2025 names the new commune: type its name or "
+                           "code".replace("{text}", text))
+
+
 def codes_from_area(scheme: str, scope: Scope) -> tuple[str | None, str | None]:
     """(district code, province code) the area folder gives, in ``scheme``."""
     if scheme == OLD:
@@ -106,28 +123,37 @@ def codes_from_area(scheme: str, scope: Scope) -> tuple[str | None, str | None]:
     return None, province.code
 
 
+def _several(text: str, name: str, found: list[Commune]) -> UnknownPlace:
+    listed = "; ".join(f"{_shown(c)} ({c.unit.code})" for c in found[:10])
+    return UnknownPlace(f"«{text}» khớp nhiều xã: {listed} — gõ mã 5 số, hoặc thêm tên huyện "
+                        f"(«{name}, <huyện>») / matches several communes — type the 5-digit "
+                        "code or add the district")
+
+
+def _none(text: str, name: str, scheme: str, scope: Scope) -> UnknownPlace:
+    where = f" trong {scope.label()}" if scope.label() else ""
+    close = _suggest(name, _pool(scheme, scope)) or _suggest(name, _pool(scheme, Scope()))
+    listed = f"; có phải: {'; '.join(close)}?" if close else ""
+    listed_en = f"; did you mean: {'; '.join(close)}?" if close else ""
+    return UnknownPlace(f"không tìm thấy xã «{text}»{where}{listed} — gõ lại tên hoặc mã 5 số / "
+                        f"no commune «{text}»{where and ' in ' + scope.label()}{listed_en} — "
+                        "type the name again or the 5-digit code")
+
+
 def commune_code(text: str, scheme: str, scope: Scope) -> str:
-    """The 5-digit code of the commune ``text`` names (or is); :class:`Refused` with the
-    candidates or close names when it names none or several."""
+    """The 5-digit code of the commune ``text`` names (or is); :class:`UnknownPlace` with the
+    candidates, the commune a former one is part of now, or close names."""
     text = " ".join(text.split())
     if re.fullmatch(r"[0-9]{5}", text):
         return text
     if scheme == NEW and scope.district is not None:  # districts are gone: their province
         scope = Scope(lookup.province_now(scope.district_province().code))
     name, scope = _narrowed(text, scheme, scope)
-    found = _matches(name, scheme, scope) or (_matches(name, scheme, Scope()) if scope.province
-                                              else [])
+    found = _matches(name, scheme, scope)
+    if not found and scheme == NEW:
+        _former(name, text)
+    if not found and scope.province:
+        found = _matches(name, scheme, Scope())
     if len(found) == 1:
         return found[0].unit.code
-    if found:
-        listed = "; ".join(f"{_shown(c)} ({c.unit.code})" for c in found[:10])
-        raise UnknownPlace(f"«{text}» khớp nhiều xã: {listed} — gõ mã 5 số, hoặc thêm tên huyện "
-                      f"(«{name}, <huyện>») / matches several communes — type the 5-digit code "
-                      "or add the district")
-    where = f" trong {scope.label()}" if scope.label() else ""
-    close = _suggest(name, _pool(scheme, scope)) or _suggest(name, _pool(scheme, Scope()))
-    listed = f"; có phải: {'; '.join(close)}?" if close else ""
-    listed_en = f"; did you mean: {'; '.join(close)}?" if close else ""
-    raise UnknownPlace(f"không tìm thấy xã «{text}»{where}{listed} — gõ lại tên hoặc mã 5 số / "
-                       f"no commune «{text}»{where and ' in ' + scope.label()}{listed_en} — type "
-                       "the name again or the 5-digit code")
+    raise _several(text, name, found) if found else _none(text, name, scheme, scope)
