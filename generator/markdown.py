@@ -22,10 +22,32 @@ SAY = Texts("markdown", {
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
 _SAFE_URL = re.compile(r"https?://[^\s<>`\"'\\]+\Z")
+#: what GitHub turns into a link by itself (its "extended autolinks"), up to a space or bracket
+_BARE_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]«»“”\"]+", re.IGNORECASE)
 
 
 def _escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("@", "@\u200b")
+
+
+def _code_span(text: str) -> str:
+    """``text`` as an inline code span, whatever backticks it holds (GitHub links nothing in
+    a code span)."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest or text.startswith(" ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _plain(text: str) -> str:
+    """Escaped text in which a bare address (``https://…``, ``www.…``) is a code span, so that
+    GitHub shows it as the officer wrote it instead of making it a link."""
+    out, end = [], 0
+    for match in _BARE_URL.finditer(text):
+        url = match.group().rstrip(".,:;!?*_~'\"")  # GitHub leaves trailing punctuation out
+        out += [_escape(text[end:match.start()]), _code_span(url)]
+        end = match.start() + len(url)
+    return "".join(out) + _escape(text[end:])
 
 
 def md(text: object, limit: int = 160) -> str:
@@ -33,7 +55,7 @@ def md(text: object, limit: int = 160) -> str:
     flat = " ".join(str(text).split())
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
-    return _escape(flat)
+    return _plain(flat)
 
 
 def md_code(text: str) -> str:
@@ -47,8 +69,8 @@ def md_message(text: str) -> str:
     flat = " ".join(text.split())
     parts = flat.split("`")
     if len(parts) % 2 == 0:  # an odd number of backticks: show them all as text
-        return _escape(flat)
-    return "".join(md_code(part) if i % 2 else _escape(part) for i, part in enumerate(parts))
+        return _plain(flat)
+    return "".join(md_code(part) if i % 2 else _plain(part) for i, part in enumerate(parts))
 
 
 def md_url(url: object) -> str:

@@ -18,8 +18,10 @@ import twice creates nothing new. What the sheet cannot give (description, sourc
 processing, …) is left as a ``# TODO`` the validator flags; nothing is invented.
 
 The package, in the order a run goes through it: :mod:`.table` reads the file, :mod:`.header`
-finds the header and what each column holds, :mod:`.cells` reads cell values, :mod:`.rows`
-and :mod:`.place` turn a row into product fields, :mod:`.notes` says what could not be used,
+finds the header and what each column holds, :mod:`.closing` where the table ends (the closing
+block of an official document is skipped and reported), :mod:`.cells` reads cell values,
+:mod:`.rows`, :mod:`.place` and :mod:`.address` (the commune an address names) turn a row into
+product fields, :mod:`.notes` says what could not be used,
 :mod:`.match` finds the product a row is about, :mod:`.merge` merges the row into it,
 :mod:`.flow` runs the sheet row by row, :mod:`.report` writes the report and :mod:`.command`
 is the ``ocop import`` command.

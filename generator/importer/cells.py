@@ -53,6 +53,23 @@ def parse_stars(value: Value) -> int | None:
     return _stars_text(value.strip().lower())
 
 
+_LEVELS = (("central", re.compile(r"\b(?:cap )?(?:quoc gia|trung uong|qg)\b")),
+           ("province", re.compile(r"\bcap tinh\b")))
+
+
+def parse_level(value: Value) -> tuple[str | None, str]:
+    """(level a star cell names, the cell without it): ``"5 sao (quốc gia)"`` → ``("central",
+    "5 sao")``; ``"OCOP quốc gia"`` → ``("central", "5")`` (only 5 stars are national)."""
+    text = text_of(value)
+    key = fold(text)
+    for level, words in _LEVELS:
+        if words.search(key):
+            rest = " ".join(re.sub(r"[()\[\]\-–,;:]", " ", words.sub(" ", key)).split())
+            rest = re.sub(r"^(?:san pham )?(?:ocop|hang)\s*|\s*(?:ocop|hang)$", "", rest).strip()
+            return level, rest or ("5" if level == "central" else "")
+    return None, text
+
+
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
     """``"2022-12-29"``, ``"2022-12"`` or ``"2022"``; None when not on the calendar."""
     try:
@@ -112,15 +129,22 @@ _DECISION_PREFIX = re.compile(r"^(?:quyết định|qđ)?\s*(?:số)?\s*[:.]?\s*
 _DECISION_DATE = re.compile(r"\s*,?\s*(?:k[ýy]\s+)?ng[àa]y\s+(.+)$", re.IGNORECASE)
 
 
+#: a date at the end of a decision cell: «3610/QĐ-UBND (29/12/2022)», «…, 29/12/2022»
+_TRAILING_DATE = re.compile(r"\s*[,;(\-–]?\s*(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})\s*\)?$")
+
+
 def parse_decision(value: Value) -> tuple[str, str | None]:
     """(decision number as written, date text found after it): ``"QĐ số 3610/QĐ-UBND ngày
-    29/12/2022"`` → ``("3610/QĐ-UBND", "29/12/2022")``; ``377`` → ``("377", None)``."""
+    29/12/2022"``, ``"3610/QĐ-UBND (29/12/2022)"`` or ``"3610/QĐ-UBND, 29/12/2022"`` →
+    ``("3610/QĐ-UBND", "29/12/2022")``; ``377`` → ``("377", None)``."""
     text = text_of(value)
-    when = _DECISION_DATE.search(text)
+    when = _DECISION_DATE.search(text) or _TRAILING_DATE.search(text)
     if when:
         text = text[: when.start()]
     number = _DECISION_PREFIX.sub("", text, count=1).strip(" ,;")
-    return (number or text), (when.group(1) if when else None)
+    if not number:  # a date and nothing else: not a decision number
+        return text_of(value), None
+    return number, (when.group(1).strip(" )") if when else None)
 
 
 _PHONE = re.compile(r"(\+84|0)[0-9][0-9 .]{7,14}[0-9]")
@@ -178,7 +202,7 @@ _COMMUNE_WORDS = ("xa", "phuong", "thi tran", "x", "p", "tt")
 _DISTRICT_WORDS = ("huyen", "thi xa", "thanh pho", "tp", "tx", "h", "quan")
 
 
-def _place_parts(text: str) -> tuple[str | None, str | None, list[str]]:
+def place_parts(text: str) -> tuple[str | None, str | None, list[str]]:
     """(the part with a commune word, the part with a district word, the parts with neither)."""
     commune = district = None
     loose = []
@@ -199,7 +223,7 @@ def _place_parts(text: str) -> tuple[str | None, str | None, list[str]]:
 def split_place(text: str) -> tuple[str | None, str | None]:
     """``"Xã Tiên Sơn, huyện Tiên Phước"`` or ``"Tiên Sơn - Tiên Phước"`` → (commune,
     district); a lone name without a level word is returned as the district."""
-    commune, district, loose = _place_parts(text)
+    commune, district, loose = place_parts(text)
     if commune is None and district is None and len(loose) == 1:
         return None, loose[0]
     if commune is None and loose:

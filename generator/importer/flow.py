@@ -17,6 +17,7 @@ from ..places import Unit, match_names
 from ..places.tables import old_tables
 from ..productfile import area_slug, product_id, taken_ids
 from .cells import text_of
+from .closing import closing_words, first_text, is_totals, table_end
 from .header import Header
 from .match import Plan, load_catalogue, match
 from .merge import merge
@@ -36,6 +37,7 @@ class Context:
     update: bool = False
     section: Unit | None = None  # the district a section heading («I. HUYỆN …») named
     taken: set[str] = field(default_factory=set)
+    end: int | None = None  # the first row (0-based) of the closing block, if any
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Outcome:
     notes: list[Note] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     other: str = ""
+    last: int = 0  # the last row of a block of rows (the closing block)
 
 
 _ROMAN = re.compile(r"[IVXLC]+|[A-Z]")
@@ -172,6 +175,8 @@ def import_row(table: Table, r: int, plans: list[Plan], ctx: Context) -> Outcome
     values = table.rows[r]
     if all(v is None for v in values):
         return Outcome(r + 1, "empty")
+    if is_totals(values) and closing_words(values, ctx.header):
+        return Outcome(r + 1, "totals", other=first_text(values))
     heading = section_heading(values, ctx.header)
     if heading is not None:
         return _section_row(r, heading, ctx)
@@ -183,7 +188,12 @@ def import_table(table: Table, ctx: Context) -> tuple[list[Outcome], list[Plan]]
     ctx.taken = set(taken_ids(ctx.root))
     last = max((r for r, row in enumerate(table.rows) if any(v is not None for v in row)),
                default=ctx.header.last)
-    outcomes = [import_row(table, r, plans, ctx) for r in range(ctx.header.last + 1, last + 1)]
+    ctx.end = table_end(table, ctx.header, last + 1)
+    outcomes = [import_row(table, r, plans, ctx) for r in range(ctx.header.last + 1, ctx.end)]
+    if ctx.end <= last:
+        words = next(first_text(row) for row in table.rows[ctx.end:]
+                     if any(v is not None for v in row))
+        outcomes.append(Outcome(ctx.end + 1, "closing", other=words, last=last + 1))
     return outcomes, plans
 
 

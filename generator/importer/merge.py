@@ -34,7 +34,7 @@ def _differs(known: dict[str, Any], entry: dict[str, Any]) -> bool:
 def _adds(entry: dict[str, Any], known: dict[str, Any]) -> dict[str, Any]:
     """What the row knows that the entry lacks (or has only in part, or not as a number)."""
     mine_s, theirs_s = known.get("signed"), _partial(entry.get("signed"))
-    adds = {k: known[k] for k in ("decision", "score") if k in known and k not in entry}
+    adds = {k: known[k] for k in ("decision", "score", "level") if k in known and k not in entry}
     if mine_s and (not theirs_s or len(mine_s) > len(theirs_s)):
         adds["signed"] = mine_s
     if "stars" in known and not isinstance(entry.get("stars"), int):

@@ -25,6 +25,12 @@ NOTES = Texts("import.notes", {
                       "theo quyết định",
                       "decision number «{raw}» does not start with a digit — written as is, fix "
                       "it from the decision"),
+    "decision_no_date": ("cột số, ngày quyết định chỉ có «{raw}», không thấy ngày ký — ghi "
+                         "ngày ký theo quyết định",
+                         "the decision number-and-date column only has «{raw}», no signing "
+                         "date — copy it from the decision"),
+    "stars_level": ("«{raw}»: {stars} sao, cấp {level} — ghi `level` theo ô này",
+                    "«{raw}»: {stars} stars, {level_en} level — `level` written from this cell"),
     "decision_date": ("lấy ngày ký «{raw}» ghi sau số quyết định",
                       "signing date «{raw}» taken from the decision cell"),
     "phone_bad": ("«{raw}» không phải số điện thoại (ví dụ 0235 3884 123) — không nhập",
@@ -52,6 +58,18 @@ NOTES = Texts("import.notes", {
                     "tìm trong {into}",
                     "«{raw}» was merged into {into} before 2025 — written as in the sheet; the "
                     "commune is looked up in {into}"),
+    "commune_from_address": ("lấy {unit} từ địa chỉ «{raw}» (bảng không có cột xã)",
+                             "{unit} taken from the address «{raw}» (the sheet has no "
+                             "commune column)"),
+    "commune_address_ambiguous": ("địa chỉ «{raw}» ghi «{part}», khớp nhiều xã: {matches} — "
+                                  "không tự chọn; ghi `origin.recorded.commune` theo quyết định",
+                                  "the address «{raw}» says «{part}», which matches several "
+                                  "communes: {matches} — none chosen; write "
+                                  "`origin.recorded.commune` from the decision"),
+    "commune_address_unknown": ("địa chỉ «{raw}» ghi «{part}», không có trong {scope} (danh sách "
+                                "01/2025) — không ghi xã",
+                                "the address «{raw}» says «{part}», which is not in {scope} "
+                                "(January 2025 list) — no commune written"),
     "no_province": ("không biết tỉnh nên không tra được mã — ghi tên như trong bảng",
                     "the province is unknown, so no code could be looked up — written as in "
                     "the sheet"),
@@ -59,6 +77,8 @@ NOTES = Texts("import.notes", {
                       "chọn `group` trong tệp",
                       "«{raw}» is not one of the 6 groups of Decision 148/2023 — written to "
                       "`subgroup`; choose `group` in the file"),
+    "group_short": ("«{raw}» ghi là nhóm «{group}» (QĐ 148/2023)",
+                    "«{raw}» written as the group «{group}» (Decision 148/2023)"),
     "group_old": ("«{raw}» là nhóm theo bộ tiêu chí {taxonomy} — ghi vào `group_recorded`; chọn "
                   "`group` theo QĐ 148/2023 trong tệp",
                   "«{raw}» is a group of the {taxonomy} taxonomy — written to `group_recorded`; "
@@ -87,9 +107,10 @@ NOTES = Texts("import.notes", {
                       "automatically, to keep them — edit by hand: {changes}"),
 })
 #: notes that only inform (the data went in, or was left out on purpose)
-INFO = {"decision_date", "phone_zero", "tax_personal", "unit_unknown", "unit_ambiguous",
-        "unit_merged", "no_province", "group_unknown", "group_old", "nfd", "decision_form",
-        "section_district"}
+INFO = {"decision_date", "decision_no_date", "stars_level", "phone_zero", "tax_personal",
+        "unit_unknown", "unit_ambiguous", "unit_merged", "no_province", "group_unknown",
+        "group_short", "group_old", "nfd", "decision_form", "section_district",
+        "commune_from_address", "commune_address_ambiguous", "commune_address_unknown"}
 
 
 @dataclass

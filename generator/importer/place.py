@@ -11,6 +11,7 @@ from ..messages import Texts
 from ..places import OLD, Unit, match_names
 from ..places.tables import old_tables
 from ..textfold import fold, fold_place
+from .address import commune_from_address
 from .cells import split_place, text_of
 from .header import Column
 from .notes import note
@@ -157,6 +158,9 @@ def parse_place(row: Row, province: Unit | None, section: Unit | None) -> None:
     commune, district = _place_names(row, province, section)
     row.district_name, row.commune_name = district, commune
     province = province or _province_of(district, commune)
+    if province is not None and commune is None and "commune" not in row.values:
+        commune = commune_from_address(row, province, district)
+        row.commune_name = commune
     if province is None:
         column = (row.columns.get("district") or row.columns.get("place")
                   or row.columns.get("commune"))

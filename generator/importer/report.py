@@ -31,6 +31,11 @@ ACTIONS = Texts("import.actions", {
     "broken": ("không nhập được", "not imported"),
     "duplicate": ("trùng dòng {other} — bỏ qua", "duplicate of row {other} — skipped"),
     "empty": ("dòng trống — bỏ qua", "empty row — skipped"),
+    "closing": ("phần cuối văn bản, từ «{other}» (nơi nhận, chữ ký, tổng cộng…) — không phải "
+                "sản phẩm, không nhập", "the end of the document, from «{other}» (recipients, "
+                "signatures, totals…) — not products, not imported"),
+    "totals": ("dòng tổng cộng «{other}», không phải sản phẩm — bỏ qua",
+               "a totals row, not a product — skipped"),
     "section": ("dòng tiêu đề mục «{other}», không phải sản phẩm — bỏ qua",
                 "section heading, not a product — skipped"),
     "no_name": ("không nhập được", "not imported"),
@@ -56,7 +61,9 @@ def outcome_line(outcome: Outcome, root: Path, *, dry_run: bool = False) -> str:
               "added": ": " + ", ".join(outcome.changes) if outcome.changes else ""}
     name = f" «{outcome.name}»" if outcome.name else ""
     vi, en = table(outcome.action, "vi", **params), table(outcome.action, "en", **params)
-    return f"Dòng {outcome.number}{name}: {vi} / {en}"
+    rows = (f"{outcome.number}–{outcome.last}" if outcome.last > outcome.number
+            else str(outcome.number))
+    return f"Dòng {rows}{name}: {vi} / {en}"
 
 
 def outcome_lines(outcome: Outcome, root: Path, *, dry_run: bool = False) -> list[str]:
@@ -72,12 +79,13 @@ def outcome_lines(outcome: Outcome, root: Path, *, dry_run: bool = False) -> lis
     return lines
 
 
-def column_lines(table: Table, header: Header) -> tuple[list[str], list[Note]]:
-    """One line per column: where it goes, or that it is not imported (with the rows that had
-    data in it, so nothing is dropped silently)."""
+def column_lines(table: Table, header: Header, end: int | None = None) -> tuple[list[str],
+                                                                              list[Note]]:
+    """One line per column: where it goes, or that it is not imported (with the rows above the
+    closing block that had data in it, so nothing is dropped silently)."""
     lines, problems = [], []
     for column in header.columns:
-        used = [str(r + 1) for r in range(header.last + 1, len(table.rows))
+        used = [str(r + 1) for r in range(header.last + 1, end or len(table.rows))
                 if table.rows[r][column.index] is not None]
         if column.field:
             lines.append(f"  {column.letter} «{column.title}» → {TARGETS[column.field]}")
@@ -95,7 +103,8 @@ def column_lines(table: Table, header: Header) -> tuple[list[str], list[Note]]:
 def _counts(outcomes: list[Outcome]) -> tuple[int, int, str]:
     """(product rows, empty rows, the non-zero counts as the summary lists them)."""
     count = {a: sum(o.action == a for o in outcomes) for a in ACTIONS}
-    products = sum(count.values()) - count["empty"] - count["section"]
+    products = sum(count.values()) - sum(count[a] for a in ("empty", "section", "closing",
+                                                              "totals"))
     count["skipped"] = sum(count[a] for a in ("no_name", "ambiguous", "broken", "blocked"))
     parts = [f"{count[key]} {vi} / {en}" for key, (vi, en) in COUNTED.items() if count[key]]
     return products, count["empty"], ", ".join(parts) or "—"
@@ -137,7 +146,7 @@ def report(source: str, table: Table, ctx: Context, outcomes: list[Outcome], *,
            dry_run: bool) -> tuple[list[str], list[Pair]]:
     """The report lines, and each (row, note) pair for a CSV report."""
     lines = header_lines(source, table, ctx)
-    columns, unmapped = column_lines(table, ctx.header)
+    columns, unmapped = column_lines(table, ctx.header, ctx.end)
     lines += columns
     if dry_run:
         lines.append("CHẠY THỬ (--dry-run): không ghi tệp nào. / DRY RUN (--dry-run): no file "

@@ -14,12 +14,24 @@ from ..messages import Texts
 from ..places import Unit
 from ..resources import subschema
 from ..textfold import fold
-from .cells import parse_date, parse_decision, parse_phones, parse_stars, split_subject, text_of
+from .cells import (
+    parse_date,
+    parse_decision,
+    parse_level,
+    parse_phones,
+    parse_stars,
+    split_subject,
+    text_of,
+)
 from .header import Column
 from .notes import Note, note
 from .table import Value
 
 TODO_KEY = "\x00todo"  # TODO lines kept inside a recognition until it is written
+#: the level words a note about a star cell uses
+LEVEL_WORDS = Texts("import.level_words", {
+    "central": ("trung ương (quốc gia)", "central (national)"),
+    "province": ("tỉnh", "provincial"), "district": ("huyện", "district")})
 
 #: the ``# TODO`` lines written above a recognition field the sheet could not fill
 TODO = Texts("import.todo", {
@@ -91,8 +103,13 @@ def _parse_stars(row: Row) -> None:
     value = row.values.get("stars")
     if value is None:
         return
-    stars = parse_stars(value)
+    level, rest = parse_level(value)
+    stars = parse_stars(rest if level else value)
     column = row.columns.get("stars")
+    if level is not None:
+        row.recognition["level"] = row.known["level"] = level
+        row.notes.append(note("stars_level", column, raw=text_of(value), stars=stars or "?",
+                              level=LEVEL_WORDS(level, "vi"), level_en=LEVEL_WORDS(level, "en")))
     if stars is not None and 3 <= stars <= 5:
         row.recognition["stars"] = row.known["stars"] = stars
         return
@@ -103,18 +120,39 @@ def _parse_stars(row: Row) -> None:
     _todo(row, "stars", "stars_bad", where=row.where("stars"), raw=raw)
 
 
+def _only_a_date(value: Value) -> bool:
+    """A date cell, or text that is a whole date (dd/mm/yyyy) and no number."""
+    if isinstance(value, str):
+        return bool(re.fullmatch(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}", value.strip()))
+    return not isinstance(value, int | float) and parse_date(value)[0] is not None
+
+
+def _combined_date(row: Row, value: Value) -> None:
+    """A «Số, ngày quyết định» cell holding only a date (Excel may turn it into a date cell):
+    only the signing date."""
+    if "signed" not in row.values:
+        row.values["signed"] = value
+        row.columns["signed"] = row.columns["decision_signed"]
+
+
 def _parse_decision(row: Row) -> None:
-    value = row.values.get("decision")
+    name = "decision" if "decision" in row.values else "decision_signed"
+    value = row.values.get(name)
     if value is None:
         return
+    if name == "decision_signed" and _only_a_date(value):
+        return _combined_date(row, value)
+    column = row.columns[name]
     number, when = parse_decision(value)
     row.recognition["decision"] = row.known["decision"] = number
     if not number[:1].isdigit():
-        row.notes.append(note("decision_form", row.columns["decision"], raw=number))
-    if when and "signed" not in row.values and "year" not in row.values:
+        row.notes.append(note("decision_form", column, raw=number))
+    if when and "signed" not in row.values:  # a date is more than a «Năm» column's year
         row.values["signed"] = when
-        row.columns["signed"] = row.columns["decision"]
-        row.notes.append(note("decision_date", row.columns["decision"], raw=when))
+        row.columns["signed"] = column
+        row.notes.append(note("decision_date", column, raw=when))
+    elif name == "decision_signed" and not when:
+        row.notes.append(note("decision_no_date", column, raw=text_of(value)))
 
 
 def _parse_score(row: Row) -> None:
@@ -185,6 +223,8 @@ def _subject_cells(row: Row) -> tuple[str | None, str | None]:
         name = text_of(row.values["subject_name"])
     if "address" in row.values:
         address = text_of(row.values["address"])
+    elif address is None and "origin_address" in row.values:
+        address = text_of(row.values["origin_address"])  # the column line says so
     return name, address
 
 
@@ -194,7 +234,8 @@ def parse_subject(row: Row) -> None:
     if address and len(address) >= 5 and subject:
         subject["address"] = " ".join(address.split())
     elif address:
-        column = row.columns.get("address") or row.columns.get("subject")
+        column = (row.columns.get("address") or row.columns.get("subject")
+                  or row.columns.get("origin_address"))
         row.notes.append(note("address_short", column, raw=address))
     _parse_tax_code(row, subject)
     _parse_phones(row, subject)
@@ -224,21 +265,53 @@ def _taxonomy_for(signed: str | None, province: str | None) -> str | None:
     return None
 
 
-def group_fields(text: str, signed: str | None, province: str | None) -> tuple[dict[str, Any],
-                                                                                str | None]:
-    """The schema fields a «Nhóm/Bộ sản phẩm» cell gives, and the note code, if any."""
+#: short forms officers write for the groups of Decision 148/2023 (folded) → the group
+_SHORT_GROUPS: dict[str, int] = {
+    "thuc pham": 0, "nhom thuc pham": 0, "do uong": 1, "nuoc uong": 1,
+    "duoc lieu": 2, "duoc lieu va sp tu duoc lieu": 2, "san pham tu duoc lieu": 2,
+    "duoc lieu va san pham duoc lieu": 2, "sp duoc lieu": 2, "san pham duoc lieu": 2,
+    "thu cong my nghe": 3, "tcmn": 3, "hang tcmn": 3, "thu cong my nghe trang tri": 3,
+    "hang thu cong": 3, "thu cong": 3, "my nghe": 3,
+    "sinh vat canh": 4, "svc": 4, "hoa cay canh": 4, "hoa va cay canh": 4,
+    "du lich": 5, "dich vu du lich": 5, "dv du lich": 5, "du lich cong dong": 5,
+    "dich vu du lich cong dong": 5, "du lich sinh thai": 5, "diem du lich": 5,
+    "du lich cong dong du lich sinh thai va diem du lich": 5,
+    "dich vu du lich cong dong va du lich sinh thai": 5,
+}
+
+
+def _group_key(text: str) -> str:
     key = re.sub(r"^(nhom|bo|nganh)\s+(\d+|[ivx]+)\s*", "", fold(text))
+    return re.sub(r"^(?:nhom|bo|nganh)(?: san pham| hang)?\s+(?=\S)", "", key)
+
+
+def _new_group(key: str, text: str) -> dict[str, Any] | None:
     for group in _GROUPS:
         folded = fold(group)
         if key == folded:
-            return {"group": group}, None
+            return {"group": group}
         if key.startswith(folded + " "):
-            return {"group": group, "subgroup": text}, None
+            return {"group": group, "subgroup": text}
+    return None
+
+
+def group_fields(text: str, signed: str | None, province: str | None) -> tuple[dict[str, Any],
+                                                                                str | None]:
+    """The schema fields a «Nhóm/Bộ sản phẩm» cell gives, and the note code, if any: the
+    group of Decision 148/2023 named in full, else one of the older taxonomy of the signing
+    date, else a short form of a 148/2023 group («Dược liệu», «TCMN»)."""
+    key = _group_key(text)
+    found = _new_group(key, text) or _new_group(fold(text), text)
+    if found:
+        return found, None
     taxonomy = _taxonomy_for(signed, province)
     names = _old_taxonomies().get(taxonomy or "", [])
     match = next((n for n in names if fold(n) == key), None)
     if taxonomy and match:
         return {"group_recorded": {"taxonomy": taxonomy, "name": match}}, "group_old"
+    short = _SHORT_GROUPS.get(key, _SHORT_GROUPS.get(fold(text)))
+    if short is not None and short < len(_GROUPS):
+        return {"group": _GROUPS[short]}, "group_short"
     return {"subgroup": text}, "group_unknown"
 
 
@@ -250,6 +323,7 @@ def parse_grouping(row: Row, province: Unit | None) -> None:
         row.grouping.update(fields)
         if code:
             taxonomy = fields.get("group_recorded", {}).get("taxonomy", "")
-            row.notes.append(note(code, row.columns["group"], raw=text, taxonomy=taxonomy))
+            row.notes.append(note(code, row.columns["group"], raw=text, taxonomy=taxonomy,
+                                  group=fields.get("group", "")))
     if "product_type" in row.values:
         row.grouping["product_type"] = text_of(row.values["product_type"]).lower()

@@ -149,4 +149,6 @@ class Recognitions:
         out += [SAY("removed", lang, label=recognition_label(rec, lang)) for rec, _ in removed]
         for a, b in pairs:
             out += _edit(a[0], b[0], b[0] is new_latest, lang) + _status_and_details(a, b, lang)
-        return out + (_validity(new_latest, ctx.today, lang) if new_latest else [])
+        if not out or new_latest is None:  # nothing about the recognitions changed
+            return out
+        return out + _validity(new_latest, ctx.today, lang)

@@ -128,6 +128,16 @@ def _heading(snapshot: Snapshot) -> str:
     return f"- **{md(snapshot.name)}** — {md_code(snapshot.folder + '/')}"
 
 
+def _changed_heading(snapshot: Snapshot, today: date, lang: str) -> str:
+    """The heading of a changed or moved product, with its stars when they are no longer (or
+    not surely) in force: a fact about the product, not a change."""
+    product = snapshot.product
+    shown = badge(product, today, lang) if product is not None else None
+    if shown is None or shown.current or not shown.stars:
+        return _heading(snapshot)
+    return f"{_heading(snapshot)} — {SAY('not_current', lang, n=shown.stars, detail=shown.detail)}"
+
+
 def changes_section(review: Review, lang: str) -> list[str]:
     if not review.changes and not review.others:
         return []
@@ -141,7 +151,7 @@ def changes_section(review: Review, lang: str) -> list[str]:
                 lines.append(f"{_heading(change.current)} — "
                              f"{_overview(change.current, review.today, lang)}")
             else:
-                lines.append(_heading(change.current))
+                lines.append(_changed_heading(change.current, review.today, lang))
                 lines += [f"  - {line}" for line in describe_change(change, review.today, lang)]
     if review.others:
         lines += ["", SAY("h.others", lang), *[f"- {md_code(p)}" for p in review.others]]

@@ -80,7 +80,7 @@ def new(root: Path, *args: str) -> int:
 
 def test_options_write_the_file_the_folder_and_show_what_is_left(
         repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert new(repo, "--non-interactive", *SAM) == 0
+    assert new(repo, "--non-interactive", *SAM) == 1  # the file still has errors
     path = repo / "products" / "nam-tra-my" / "tra-tui-loc-sam-ngoc-linh" / "product.yaml"
     assert path.read_text(encoding="utf-8") == SAM_FILE
     out = capsys.readouterr().out
@@ -95,18 +95,44 @@ def test_options_write_the_file_the_folder_and_show_what_is_left(
         "tự) — bổ sung cho đủ [schema.length]\n\n"
         "Đã kiểm tra 1 tệp sản phẩm: 2 lỗi, 0 cảnh báo. 1 tệp có lỗi, chưa thể đăng cho đến khi "
         "sửa xong.\n"
-        "Còn phải điền / still to fill: content.description, sources\n")
+        "Còn phải điền / still to fill (content.description, sources):\n"
+        "  - dòng 32: giới thiệu sản phẩm cho người mua, chỉ viết điều nguồn nói\n"
+        "  - dòng 37: ghi nguồn (quyết định, bài báo) của các thông tin trên — bỏ dấu # ở các "
+        "dòng dưới, dán địa chỉ và tiêu đề\n"
+        f"Tệp còn 2 lỗi: điền các chỗ trên rồi chạy `ocop validate {file}` / the file still has "
+        "2 error(s): fill in the places above, then run `ocop validate`\n")
 
 
-def test_the_minimum_leaves_a_todo_for_every_required_field(repo: Path) -> None:
+def test_the_minimum_leaves_a_todo_for_every_required_field(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert new(repo, "--non-interactive", "--name", "Mắm ruốc Duy Trinh",
-               "--area", "Duy Xuyên") == 0
+               "--area", "Duy Xuyên") == 1
     path = repo / "products" / "duy-xuyen" / "mam-ruoc-duy-trinh" / "product.yaml"
     text = path.read_text(encoding="utf-8")
     for line in ("product_type: CHƯA ĐIỀN", "group: CHƯA ĐIỀN", "processing: CHƯA ĐIỀN",
-                 "# recognitions:", "# origin:", "# sources:", "# photos:"):
+                 "# recognitions:", "# sources:", "# photos:"):
         assert line in text
-    assert load_product(path, "p").data["id"] == "mam-ruoc-duy-trinh"
+    data = load_product(path, "p").data
+    assert data["id"] == "mam-ruoc-duy-trinh"
+    # the area folder names a district: the origin is filled in from it
+    assert data["origin"] == {"recorded": {
+        "scheme": "pre-2025-07", "province": {"name": "Tỉnh Quảng Nam", "code": "49"},
+        "district": {"name": "Huyện Duy Xuyên", "code": "508"}}}
+    out = capsys.readouterr().out
+    assert out.split("sửa xong.\n")[1] == (
+        "Còn phải điền / still to fill (product_type, group, processing, recognitions, "
+        "content.description, sources):\n"
+        "  - dòng 6: loại sản phẩm, chữ thường, không kèm thương hiệu hay địa danh, ví dụ «nước "
+        "mắm», «tinh dầu quế»\n"
+        "  - dòng 8: chọn một nhóm\n"
+        "  - dòng 10: mức độ chế biến\n"
+        "  - dòng 13: thêm lần công nhận theo quyết định — bỏ dấu # ở các dòng dưới rồi sửa\n"
+        "  - dòng 32: giới thiệu sản phẩm cho người mua, chỉ viết điều nguồn nói\n"
+        "  - dòng 37: ghi nguồn (quyết định, bài báo) của các thông tin trên — bỏ dấu # ở các "
+        "dòng dưới, dán địa chỉ và tiêu đề\n"
+        "Tệp còn 6 lỗi: điền các chỗ trên rồi chạy `ocop validate "
+        "products/duy-xuyen/mam-ruoc-duy-trinh/product.yaml` / the file still has 6 error(s): "
+        "fill in the places above, then run `ocop validate`\n")
 
 
 def test_an_id_used_anywhere_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -166,7 +192,7 @@ def test_questions_on_standard_input(repo: Path, capsys: pytest.CaptureFixture[s
         "",  # legal form: the one suggested by the name
     ]
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(answers) + "\n"))
-    assert new(repo) == 0
+    assert new(repo) == 1
     out = capsys.readouterr().out
     assert "  «bảy»: hạng sao OCOP chỉ là 3, 4 hoặc 5 / OCOP stars are 3, 4 or 5\n" in out
     assert "  → Xã Trà Mai, Huyện Nam Trà My, Tỉnh Quảng Nam\n" in out
@@ -176,7 +202,8 @@ def test_questions_on_standard_input(repo: Path, capsys: pytest.CaptureFixture[s
     assert "Loại hình chủ thể (gõ số) / Legal form (type the number) [household-business]: " in out
     path = repo / "products" / "nam-tra-my" / "tra-tui-loc-sam-ngoc-linh" / "product.yaml"
     assert path.read_text(encoding="utf-8") == SAM_FILE
-    assert out.endswith("Còn phải điền / still to fill: content.description, sources\n")
+    assert out.endswith("the file still has 2 error(s): fill in the places above, then run "
+                        "`ocop validate`\n")
 
 
 def test_questions_stop_cleanly_when_input_ends(repo: Path, capsys: pytest.CaptureFixture[str],
@@ -188,8 +215,107 @@ def test_questions_stop_cleanly_when_input_ends(repo: Path, capsys: pytest.Captu
 
 def test_after_1_july_2025_the_place_is_written_in_the_new_scheme(repo: Path) -> None:
     assert new(repo, "--non-interactive", "--name", "Sản phẩm thử", "--signed", "2025-09-01",
-               "--commune-code", "20410", "--stars", "3") == 0
+               "--commune-code", "20410", "--stars", "3") == 1
     data = load_product(repo / "products" / "hoi-an" / "san-pham-thu" / "product.yaml", "p").data
     assert data["origin"]["recorded"] == {"scheme": "2025-07",
                                           "province": {"name": "Thành phố Đà Nẵng", "code": "48"},
                                           "commune": {"name": "Phường Hội An", "code": "20410"}}
+
+
+def test_a_complete_file_exits_0(repo: Path, capsys: pytest.CaptureFixture[str],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exit 1 means the written file has errors, not that something went wrong: a file the
+    officer completes from the list passes."""
+    assert new(repo, "--non-interactive", *SAM) == 1
+    path = repo / "products" / "nam-tra-my" / "tra-tui-loc-sam-ngoc-linh" / "product.yaml"
+    text = path.read_text(encoding="utf-8").replace('    vi: ""', "    vi: Trà túi lọc.")
+    text = text.replace("# sources:\n#   - url: https://<địa-chỉ-văn-bản-hoặc-bài-báo>\n"
+                        "#     title: <tiêu đề văn bản hoặc bài báo>",
+                        "sources:\n  - url: https://example.org/qd\n    title: Quyết định")
+    path.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", "--root", str(repo), *TODAY, str(path)]) == 0
+
+
+def ask(repo: Path, monkeypatch: pytest.MonkeyPatch, answers: list[str], *args: str) -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(answers) + "\n"))
+    return new(repo, *args)
+
+
+REST = ["3", "trà túi lọc", "4", "Hộ kinh doanh Hải Thủy", ""]  # group … legal form
+
+
+@pytest.mark.parametrize("typed", ["Xã Trà Mai", "xa tra mai", "Trà Mai", "TRA MAI",
+                                   "x. Trà Mai, Nam Trà My", "20944"])
+def test_the_commune_by_its_name(repo: Path, capsys: pytest.CaptureFixture[str],
+                                 monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
+    answers = ["Trà túi lọc Sâm Ngọc Linh", "3", "2023", "", typed, "", "", *REST]
+    assert ask(repo, monkeypatch, answers) == 1
+    out = capsys.readouterr().out
+    assert "  → Xã Trà Mai, Huyện Nam Trà My, Tỉnh Quảng Nam\n" in out
+    path = repo / "products" / "nam-tra-my" / "tra-tui-loc-sam-ngoc-linh" / "product.yaml"
+    assert path.read_text(encoding="utf-8") == SAM_FILE
+
+
+def test_a_misspelt_commune_gets_close_names(repo: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = ["Rượu cần", "3", "2023", "", "Xã A Tiêngg", "xa a tieng", "", "", "2",
+               "rượu cần", "4", "", ""]
+    assert ask(repo, monkeypatch, answers) == 1
+    out = capsys.readouterr().out
+    assert ("  không tìm thấy xã «Xã A Tiêngg»; có phải: Xã A Tiêng, Huyện Tây Giang; Xã A Ting, "
+            "Huyện Đông Giang; Xã Tam Tiến, Huyện Núi Thành; Xã Hòa Tiến, Huyện Hòa Vang; Xã "
+            "Tiên Ngọc, Huyện Tiên Phước? — gõ lại tên hoặc mã 5 số / no commune «Xã A "
+            "Tiêngg»; did you mean: Xã A Tiêng, Huyện Tây Giang; Xã A Ting, Huyện Đông Giang; "
+            "Xã Tam Tiến, Huyện Núi Thành; Xã Hòa Tiến, Huyện Hòa Vang; Xã Tiên Ngọc, Huyện "
+            "Tiên Phước? — type the name again or the 5-digit code\n") in out
+    assert "  → Xã A Tiêng, Huyện Tây Giang, Tỉnh Quảng Nam\n" in out
+    assert (repo / "products" / "tay-giang" / "ruou-can" / "product.yaml").is_file()
+
+
+def test_a_name_of_several_communes_asks_for_more(repo: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = ["Mật ong", "3", "2023", "", "Tam Thanh", "Tam Thanh, Phú Ninh", "", "", "1",
+               "mật ong", "4", "", ""]
+    assert ask(repo, monkeypatch, answers) == 1
+    out = capsys.readouterr().out
+    assert ("  «Tam Thanh» khớp nhiều xã: Xã Tam Thanh, Thành phố Tam Kỳ (20359); Xã Tam Thạnh, "
+            "Huyện Núi Thành (20980); Xã Tam Thành, Huyện Phú Ninh (20365) — gõ mã 5 số, hoặc "
+            "thêm tên huyện («Tam Thanh, <huyện>») / matches several communes — type the "
+            "5-digit code or add the district\n") in out
+    assert "  → Xã Tam Thành, Huyện Phú Ninh, Tỉnh Quảng Nam\n" in out
+
+
+def test_the_area_folder_narrows_and_fills_in_the_place(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # «A Ting» is a commune of Đông Giang; the folder narrows the name to it
+    answers = ["Rượu Tà Vạc thử", "3", "2018", "", "a ting", "", "2", "rượu tà vạc", "4", "",
+               ""]
+    assert ask(repo, monkeypatch, answers, "--area", "dong-giang") == 1
+    out = capsys.readouterr().out
+    assert "  → Xã A Ting, Huyện Đông Giang, Tỉnh Quảng Nam\n" in out
+    # nothing typed for the place: the folder gives the district, no district question asked
+    answers = ["Rượu thử", "3", "2018", "", "", "", "2", "rượu", "4", "", ""]
+    assert ask(repo, monkeypatch, answers, "--area", "dong-giang") == 1
+    out = capsys.readouterr().out
+    assert "Mã huyện" not in out
+    data = load_product(repo / "products" / "dong-giang" / "ruou-thu" / "product.yaml", "p").data
+    assert data["origin"]["recorded"]["district"] == {"name": "Huyện Đông Giang", "code": "505"}
+
+
+def test_after_1_july_2025_a_former_commune_says_what_it_is_part_of_now(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert new(repo, "--non-interactive", "--name", "Sản phẩm thử", "--signed", "2025-09-01",
+               "--commune-code", "Xã Tiên Sơn", "--area", "tien-phuoc") == 2
+    assert capsys.readouterr().err == (
+        "ocop new: «Xã Tiên Sơn» là xã trước 1/7/2025; nay thuộc: Xã Sơn Cẩm Hà (20857) — "
+        "quyết định ký từ 1/7/2025 ghi tên xã mới: gõ tên hoặc mã xã mới / «Xã Tiên Sơn» is a "
+        "commune before 1 July 2025, now part of the above — a decision signed from 1 July 2025 "
+        "names the new commune: type its name or code\n")
+    assert new(repo, "--non-interactive", "--name", "Sản phẩm thử", "--signed", "2025-09-01",
+               "--commune-code", "son cam ha", "--area", "tien-phuoc") == 1
+    data = load_product(repo / "products" / "tien-phuoc" / "san-pham-thu" / "product.yaml",
+                        "p").data
+    assert data["origin"]["recorded"] == {"scheme": "2025-07",
+                                          "province": {"name": "Thành phố Đà Nẵng", "code": "48"},
+                                          "commune": {"name": "Xã Sơn Cẩm Hà", "code": "20857"}}

@@ -219,9 +219,9 @@ vụ Tiền Phong
 rượu tà vạc, Huyện Đông Giang · chủ thể: Hộ kinh doanh Đinh Văn Đới
 
 **Chuyển thư mục / Moved**
-- **Trà thảo mộc Đã Hết Hạn** — `products/thang-binh/tra-het-han/`
+- **Trà thảo mộc Đã Hết Hạn** — `products/thang-binh/tra-het-han/` — 4 sao · Đã hết hạn \
+từ 31/05/2024
   - Chuyển thư mục: `products/hoi-an/tra-het-han/` → `products/thang-binh/tra-het-han/`
-  - Lần công nhận QĐ 100/QĐ-UBND ngày 01/06/2021, 4 sao đã hết hạn từ 31/05/2024
 
 **Sửa / Changed**
 - **Gốm "Thanh Hà" \\& Co \\<3** — `products/dai-loc/gom-thanh-ha/`
@@ -444,10 +444,42 @@ def test_fit_closes_an_open_details_block() -> None:
 
 def test_officer_text_cannot_inject_markdown() -> None:
     assert md("[bấm](https://x) <img src=x onerror=alert(1)> @tinh *đậm* | a_b") == (
-        "\\[bấm\\](https://x) \\<img src=x onerror=alert(1)\\> @\u200btinh \\*đậm\\* \\| a\\_b")
+        "\\[bấm\\](`https://x`) \\<img src=x onerror=alert(1)\\> @\u200btinh \\*đậm\\* \\| a\\_b")
     assert md("Dòng 1\n\n## Dòng 2") == "Dòng 1 \\#\\# Dòng 2"
     assert md_message("ghi `commune` (tên <b>)") == "ghi `commune` (tên \\<b\\>)"
     assert md_message("lẻ ` <b>") == "lẻ \\` \\<b\\>"
+
+
+def test_bare_addresses_in_officer_text_are_code_not_links() -> None:
+    # GitHub links https://…, http://…, ftp://… and www.… by itself; in a code span it does not
+    assert md("Mật ong Trà My https://ban-hang.vn/mat-ong_1 hoặc WWW.Shop.vn, giá *rẻ*") == (
+        "Mật ong Trà My `https://ban-hang.vn/mat-ong_1` hoặc `WWW.Shop.vn`, giá \\*rẻ\\*")
+    assert md("xem (www.a.vn) và ftp://b.vn") == "xem (`www.a.vn`) và `ftp://b.vn`"
+    assert md("https://a.vn/`x`") == "`` https://a.vn/`x` ``"  # a backtick inside still code
+    assert md_message("tên «https://a.vn» có `name.vi`") == "tên «`https://a.vn`» có `name.vi`"
+    assert md("http là giao thức, www không phải địa chỉ") == (
+        "http là giao thức, www không phải địa chỉ")
+
+
+def test_unchanged_validity_is_not_a_change() -> None:
+    """A photo-only change (or any change outside the recognitions) of a product whose stars
+    have lapsed says nothing about the recognitions; a change to them does say they lapsed."""
+    from datetime import date
+
+    from generator.review.diff import field_changes
+    from generator.review.snapshot import Snapshot
+
+    expired = {"recognitions": [{"decision": "100/QĐ-UBND", "signed": "2021-06-01", "stars": 4}]}
+    photo = {**expired, "photos": [{"file": "a.jpg", "role": "front"}]}
+    today = date(2026, 11, 29)
+    old = Snapshot("products/a/b", expired, True, None, {"a.jpg": "1"}, "a")
+    new = Snapshot("products/a/b", photo, True, None, {"a.jpg": "2"}, "b")
+    assert not [line for line in field_changes(old, new, today, "vi") if "hết hạn" in line]
+    raised = {"recognitions": [{"decision": "100/QĐ-UBND", "signed": "2021-06-01", "stars": 5}]}
+    assert field_changes(old, Snapshot("products/a/b", raised, True, None, {"a.jpg": "1"}, "c"),
+                         today, "vi") == [
+        "Hạng sao: 4 → 5",
+        "Lần công nhận QĐ 100/QĐ-UBND ngày 01/06/2021, 5 sao đã hết hạn từ 31/05/2024"]
 
 
 def test_edits_to_recognitions_and_certificates() -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ...dates import parse_today
-from ...errors import EXIT_OK, EXIT_USAGE, UsageError
+from ...errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from ...findings import display_path
 from ...productfile import area_slug, product_id, render, still_to_fill, taken_ids
 from ...report import text_report
@@ -78,11 +78,28 @@ def write_and_check(a: Answers, root: Path, today: date, out: TextIO) -> int:
     shown = display_path(path, root)
     out.write(f"\nĐã tạo / created: {shown}\n"
               f"Ảnh đặt vào thư mục / put photos in: {display_path(folder, root)}/\n\n")
-    out.write(text_report(validate([path], root, today), "vi"))
-    left = still_to_fill(data)
-    if left:
-        out.write(f"Còn phải điền / still to fill: {', '.join(left)}\n")
+    result = validate([path], root, today)
+    out.write(text_report(result, "vi"))
+    out.write(left_to_fill(path.read_text(encoding="utf-8"), still_to_fill(data)))
+    if result.errors:
+        out.write(f"Tệp còn {len(result.errors)} lỗi: điền các chỗ trên rồi chạy `ocop validate "
+                  f"{shown}` / the file still has {len(result.errors)} error(s): fill in the "
+                  "places above, then run `ocop validate`\n")
+        return EXIT_FINDINGS
     return EXIT_OK
+
+
+def left_to_fill(text: str, fields: list[str]) -> str:
+    """The short list of what the officer still has to write: each required ``# TODO`` line
+    of the file with its line number (its Vietnamese half), then the fields it concerns."""
+    todos = [(n, line.split("TODO:", 1)[1].split(" / ")[0].strip())
+             for n, line in enumerate(text.splitlines(), start=1)
+             if line.lstrip().startswith("# TODO:")]
+    if not todos and not fields:
+        return ""
+    lines = ["Còn phải điền / still to fill" + (f" ({', '.join(fields)})" if fields else "") + ":"]
+    lines += [f"  - dòng {n}: {what}" for n, what in todos]
+    return "\n".join(lines) + "\n"
 
 
 # --- the command ------------------------------------------------------------------------------

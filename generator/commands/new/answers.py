@@ -17,6 +17,7 @@ from ...places.record import UnknownPlace, recorded, scheme_on
 from ...productfile import ID_PATTERN, area_slug, free_id
 from ...resources import subschema
 from ...textfold import fold
+from .place import area_scope, codes_from_area, commune_code
 
 GROUPS: list[str] = list(subschema(("group",)).get("enum", []))
 PROCESSING = {"fresh": "tươi sống", "raw": "thô, chưa chế biến", "primary-processed": "sơ chế",
@@ -105,6 +106,14 @@ def _code(digits: int) -> Callable[[str], str]:
     return parse
 
 
+def _commune(text: str) -> str:
+    """A commune as typed: its 5-digit code or its name (looked up by :func:`resolve_place`)."""
+    value = " ".join(unicodedata.normalize("NFC", text).split())
+    if not value:
+        raise Refused("gõ tên xã hoặc mã 5 số / type the commune's name or 5-digit code")
+    return value
+
+
 def _area(text: str) -> str:
     value = area_slug(text)
     if not value:
@@ -134,7 +143,7 @@ class Answers:
 
 PARSERS: dict[str, Callable[[str], Any]] = {
     "name": _name, "stars": _stars, "signed": _signed,
-    "decision": lambda text: parse_decision(text)[0], "commune_code": _code(5),
+    "decision": lambda text: parse_decision(text)[0], "commune_code": _commune,
     "district_code": _code(3), "province_code": _code(2), "area": _area, "id": str.strip,
     "group": _choice(GROUPS), "product_type": _product_type,
     "processing": _choice(list(PROCESSING)), "subject": _name,
@@ -143,12 +152,18 @@ PARSERS: dict[str, Callable[[str], Any]] = {
 
 
 def resolve_place(a: Answers) -> None:
-    """``origin.recorded`` from the codes: units as they were on the signing date (after
-    1 July 2025 there are no districts)."""
-    if not (a.commune_code or a.district_code or a.province_code):
-        return
+    """``origin.recorded`` from the codes (a commune also by name), units as they were on the
+    signing date (after 1 July 2025 there are no districts); the area folder narrows a name
+    and, when no place is given, gives the district or province."""
+    scope = area_scope(a.area)
     scheme = scheme_on(a.signed, with_district=bool(a.district_code))
+    if not (a.commune_code or a.district_code or a.province_code):
+        a.district_code, a.province_code = codes_from_area(scheme, scope)
+        if not (a.district_code or a.province_code):
+            return
     try:
+        if a.commune_code:
+            a.commune_code = commune_code(a.commune_code, scheme, scope)
         a.recorded, a.place = recorded(a.commune_code, a.district_code, a.province_code, scheme)
     except UnknownPlace as error:
         raise Refused(str(error)) from error

@@ -19,6 +19,7 @@ from .answers import (
     check_id,
     resolve_place,
 )
+from .place import area_scope
 
 ATTEMPTS = 3  # tries per question before giving up
 
@@ -70,7 +71,8 @@ PROMPTS = {
     "stars": "Hạng sao (3, 4, 5; Enter nếu chưa biết) / Stars (Enter if unknown)",
     "signed": "Ngày ký quyết định (29/12/2022; Enter nếu chưa biết) / Signing date",
     "decision": "Số quyết định (3610/QĐ-UBND; Enter nếu chưa biết) / Decision number",
-    "commune_code": "Mã xã, 5 số (Enter nếu không biết) / Commune code, 5 digits",
+    "commune_code": "Xã: tên (ví dụ «Xã A Tiêng», «a tieng») hoặc mã 5 số (Enter nếu không "
+                    "biết) / Commune: its name or 5-digit code",
     "district_code": "Mã huyện, 3 số (Enter nếu không biết) / District code, 3 digits",
     "province_code": "Mã tỉnh, 2 số (Enter nếu không biết) / Province code, 2 digits",
     "area": "Thư mục địa phương trong products/ / Area folder in products/",
@@ -84,13 +86,30 @@ PROMPTS = {
 }
 
 
+def _say_place(a: Answers, asker: Asker, source: str = "") -> None:
+    if a.recorded:
+        units = [a.recorded[k]["name"] for k in ("commune", "district", "province")
+                 if k in a.recorded]
+        asker.out.write(f"  → {', '.join(units)}{source}\n")
+
+
+def _place_from_area(a: Answers, asker: Asker) -> None:
+    """No place was given: the district or province the area folder names, if it names one."""
+    if a.recorded is None and not (a.commune_code or a.district_code or a.province_code):
+        resolve_place(a)
+        _say_place(a, asker, f" (theo thư mục / from the folder «{a.area}»)")
+
+
 def _ask_place(a: Answers, asker: Asker) -> None:
     for _ in range(ATTEMPTS):
         if not (a.commune_code or a.district_code or a.province_code):
             a.commune_code = asker.ask("commune_code", PROMPTS["commune_code"])
-            if a.commune_code is None:
+            if a.commune_code is None and area_scope(a.area).province is not None:
+                pass  # the area folder gives the district or province
+            elif a.commune_code is None:
                 a.district_code = asker.ask("district_code", PROMPTS["district_code"])
-            if a.commune_code is None and a.district_code is None:
+            if a.commune_code is None and a.district_code is None and area_scope(
+                    a.area).province is None:
                 a.province_code = asker.ask("province_code", PROMPTS["province_code"])
         try:
             resolve_place(a)
@@ -98,12 +117,9 @@ def _ask_place(a: Answers, asker: Asker) -> None:
             asker.out.write(f"  {error}\n")
             a.commune_code = a.district_code = a.province_code = None
             continue
-        if a.recorded:
-            units = [a.recorded[k]["name"] for k in ("commune", "district", "province")
-                     if k in a.recorded]
-            asker.out.write(f"  → {', '.join(units)}\n")
+        _say_place(a, asker)
         return
-    raise Refused("mã đơn vị hành chính không dùng được / the administrative codes cannot be used")
+    raise Refused("chưa xác định được xã, huyện hay tỉnh / the place could not be determined")
 
 
 def _ask_id(a: Answers, asker: Asker, root: Path, taken: dict[str, Path]) -> None:
@@ -124,6 +140,15 @@ def _ask_id(a: Answers, asker: Asker, root: Path, taken: dict[str, Path]) -> Non
     raise Refused("chưa chọn được id / no usable id")
 
 
+def _ask_area(a: Answers, asker: Asker, taken: dict[str, Path]) -> None:
+    areas = sorted({p.parent.name for p in taken.values()})
+    if areas:
+        asker.out.write(f"  đã có / existing: {', '.join(areas)}\n")
+    a.area = asker.ask("area", PROMPTS["area"], area_slug(a.place) if a.place else None,
+                       required=True)
+    _place_from_area(a, asker)
+
+
 def ask_all(a: Answers, asker: Asker, root: Path, taken: dict[str, Path]) -> None:
     """Ask, in order, for every essential not already given as an option."""
     if a.name is None:
@@ -133,10 +158,7 @@ def ask_all(a: Answers, asker: Asker, root: Path, taken: dict[str, Path]) -> Non
             setattr(a, key, asker.ask(key, PROMPTS[key]))
     _ask_place(a, asker)
     if a.area is None:
-        areas = sorted({p.parent.name for p in taken.values()})
-        asker.out.write(f"  đã có / existing: {', '.join(areas) or '—'}\n")
-        a.area = asker.ask("area", PROMPTS["area"], area_slug(a.place) if a.place else None,
-                           required=True)
+        _ask_area(a, asker, taken)
     if a.id is None:
         _ask_id(a, asker, root, taken)
     choices: dict[str, dict[str, str] | list[str]] = {"group": GROUPS, "processing": PROCESSING}
