@@ -211,16 +211,16 @@ def test_products_added_removed_moved_and_changed_in_plain_words(
 - **Nước mắm nhĩ Thử Nghiêm** — `products/hoi-an/nuoc-mam-thu-nghiem/` — OCOP 3 sao · \
 Hiệu lực đến 01/03/2029 · nước mắm, Thành phố Hội An · chủ thể: Cơ sở nước mắm Bà Lăng
 - **Heo thảo dược Xứ Tiên** — `products/tien-phuoc/heo-thao-duoc-xu-tien/` — 3 sao · \
-Đã hết hạn từ 28/12/2025 · thịt heo, Huyện Tiên Phước · chủ thể: HTX Nông nghiệp và KD dịch \
+Hết hiệu lực từ 29/12/2025 · thịt heo, Huyện Tiên Phước · chủ thể: HTX Nông nghiệp và KD dịch \
 vụ Tiền Phong
 
 **Bỏ / Removed**
-- **Rượu Tà Vạc** — `products/dong-giang/ruou-ta-vac/` — 3 sao · Đã hết hạn từ 30/12/2021 · \
+- **Rượu Tà Vạc** — `products/dong-giang/ruou-ta-vac/` — 3 sao · Hết hiệu lực từ 31/12/2021 · \
 rượu tà vạc, Huyện Đông Giang · chủ thể: Hộ kinh doanh Đinh Văn Đới
 
 **Chuyển thư mục / Moved**
-- **Trà thảo mộc Đã Hết Hạn** — `products/thang-binh/tra-het-han/` — 4 sao · Đã hết hạn \
-từ 31/05/2024
+- **Trà thảo mộc Đã Hết Hạn** — `products/thang-binh/tra-het-han/` — 4 sao · Hết hiệu lực \
+từ 01/06/2024
   - Chuyển thư mục: `products/hoi-an/tra-het-han/` → `products/thang-binh/tra-het-han/`
 
 **Sửa / Changed**
