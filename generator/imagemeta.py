@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
-from .imaging import TAG_ORIENTATION, sniff
+from .imaging import TAG_ORIENTATION, recorded_warnings, sniff
 
 
 class MetadataError(ValueError):
@@ -41,9 +41,10 @@ class Stripped:
 def _orientation(exif: bytes) -> int | None:
     """The Orientation tag of an EXIF block (TIFF, with or without ``Exif\\0\\0``)."""
     try:
-        value = Image.Exif()
-        value.load(exif)
-        orientation = value.get(TAG_ORIENTATION)
+        with recorded_warnings():  # Pillow warns about damaged EXIF: it is dropped anyway
+            value = Image.Exif()
+            value.load(exif)
+            orientation = value.get(TAG_ORIENTATION)
     except Exception:  # unreadable EXIF: nothing to keep
         return None
     return orientation if isinstance(orientation, int) and 2 <= orientation <= 8 else None

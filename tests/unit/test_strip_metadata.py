@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 from functools import cache
 from pathlib import Path
 
@@ -99,6 +100,24 @@ def test_jpeg_extra_images_after_the_end_are_dropped() -> None:
 def test_a_file_it_cannot_follow_is_refused(data: bytes) -> None:
     with pytest.raises(MetadataError):
         strip(data)
+
+
+def test_damaged_files_never_raise_anything_else() -> None:
+    """A hostile upload: only MetadataError (the command then leaves the file alone)."""
+    seeds = [photo("JPEG"), photo("PNG"), photo("WEBP", quality=80)]
+    rnd = random.Random(14)
+    for _ in range(300):
+        data = bytearray(rnd.choice(seeds))
+        for _ in range(rnd.randint(1, 6)):
+            at = rnd.randrange(len(data))
+            if rnd.random() < 0.5:
+                data[at] = rnd.randrange(256)
+            else:
+                del data[at:at + rnd.randint(1, 40)]
+        try:
+            strip(bytes(data))
+        except MetadataError:
+            pass
 
 
 # --- the command ------------------------------------------------------------------------------
