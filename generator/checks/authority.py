@@ -55,6 +55,7 @@ _LOCAL = re.compile(r"^(?:(?:pho )?chu tich )?(?:ubnd|uy ban nhan dan) "
 _CENTRAL = re.compile(r"^(?:(?:bo|thu) truong )?(?:bo nong nghiep\b|bo nn|bnn|thu tuong\b)")
 _DISTRICT_WORDS = frozenset({"huyen", "thi xa", "tx", "quan"})
 _ALIASES = {"hcm": "hochiminh", "hn": "hanoi"}
+_NOTE = re.compile(r"\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ class Authority:
 
 
 def _key(text: str) -> str:
-    return fold(text.replace("&", " "))
+    """Folded, without "&" and without a note in brackets ("UBND tỉnh Quảng Nam (QĐ 3610)")."""
+    return fold(_NOTE.sub(" ", text).replace("&", " "))
 
 
 def _place_key(name: str) -> str:

@@ -27,8 +27,7 @@ from ..messages import Texts
 SAY = Texts("commands.photos", {
     "stripped": ("{path}: đã xoá {parts} — điểm ảnh giữ nguyên{orientation}",
                  "{path}: removed {parts} — pixels unchanged{orientation}"),
-    "orientation": ("; giữ hướng xoay ảnh (Orientation {n})",
-                    "; orientation kept (Orientation {n})"),
+    "orientation": ("; giữ hướng xoay ảnh (giá trị {n})", "; orientation kept (value {n})"),
     "clean": ("{path}: không có vị trí hay thông tin cá nhân — để nguyên tệp",
               "{path}: no location or personal metadata — left as it is"),
     "failed": ("{path}: không xử lý được ({reason}) — tệp để nguyên; hãy xuất lại ảnh không kèm "

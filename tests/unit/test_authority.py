@@ -62,6 +62,8 @@ def test_the_province_named_is_read_from_the_shipped_tables() -> None:
     assert quang_nam is not None and quang_nam.old_province is not None
     assert quang_nam.old_province.code == "49"
     assert unknown is not None and unknown.level is Level.PROVINCE and unknown.old_province is None
+    noted = classify_authority("UBND tỉnh Quảng Nam (QĐ 3610/QĐ-UBND)", AFTER)
+    assert noted == quang_nam
 
 
 def test_levels_by_the_rules_of_the_date() -> None:

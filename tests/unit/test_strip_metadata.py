@@ -144,10 +144,10 @@ def test_command_on_a_product_folder(capsys: pytest.CaptureFixture[str], tmp_pat
     assert code == 0
     assert out.splitlines() == [
         f"{folder}/chai.png: đã xoá vị trí GPS, EXIF (máy chụp, giờ chụp, ảnh thu nhỏ) — điểm "
-        "ảnh giữ nguyên; giữ hướng xoay ảnh (Orientation 6)",
+        "ảnh giữ nguyên; giữ hướng xoay ảnh (giá trị 6)",
         f"{folder}/goi.webp: không có vị trí hay thông tin cá nhân — để nguyên tệp",
         f"{folder}/nhan.jpg: đã xoá vị trí GPS, EXIF (máy chụp, giờ chụp, ảnh thu nhỏ), XMP — "
-        "điểm ảnh giữ nguyên; giữ hướng xoay ảnh (Orientation 6)",
+        "điểm ảnh giữ nguyên; giữ hướng xoay ảnh (giá trị 6)",
     ]
     assert err == ("Đã xoá siêu dữ liệu khỏi 2 ảnh; 1 ảnh không có gì để xoá; 0 ảnh không xử lý "
                    "được.\n")
