@@ -22,6 +22,10 @@ DECISION_1048 = date(2019, 8, 21)
 DECISION_148 = date(2023, 2, 24)
 DECISION_1489 = date(2025, 7, 6)
 DISTRICTS_ABOLISHED = date(2025, 7, 1)
+#: 34 provinces from 63 (Nghị quyết 202/2025/QH15), the same day: Quảng Nam into Đà Nẵng.
+PROVINCES_MERGED = date(2025, 7, 1)
+#: Bộ NN&PTNT and Bộ TN&MT became Bộ Nông nghiệp và Môi trường (Nghị quyết 176/2025/QH15).
+MINISTRY_RENAMED = date(2025, 3, 1)
 
 RULE_VERSIONS = ("490/2018", "1048/2019", "148/2023", "148/2023+1489/2025")
 
@@ -128,6 +132,34 @@ def expected_level(rules: str, stars: int) -> Level:
     if rules == "148/2023" and stars == 3:
         return Level.DISTRICT
     return Level.PROVINCE
+
+
+def expected_levels(signed: PartialDate, stars: int, rules: str | None = None) -> set[Level]:
+    """The levels that recognised ``stars`` on the days ``signed`` may mean (under ``rules``
+    when the file names them). From 1 July 2025 no district is left, so 3★ is provincial even
+    in the days before 1489/2025 was signed."""
+    versions = {rules} if rules else possible_rules(signed)
+    levels = {expected_level(version, stars) for version in versions}
+    if signed.earliest() >= DISTRICTS_ABOLISHED and Level.DISTRICT in levels:
+        levels = (levels - {Level.DISTRICT}) | {Level.PROVINCE}
+    return levels
+
+
+def level_can_recognise(level: Level, stars: int) -> bool:
+    """Whether ``level`` ever recognised ``stars`` under any rules: 5★ only centrally, the
+    centre only 5★, a district at most 3★."""
+    if stars >= 5 or level is Level.CENTRAL:
+        return stars >= 5 and level is Level.CENTRAL
+    return level is not Level.DISTRICT or stars == 3
+
+
+def central_authority(signed: PartialDate) -> str:
+    """The ministry that recognised 5★ on that day, as named then (both when unsure)."""
+    if signed.earliest() >= MINISTRY_RENAMED:
+        return "Bộ Nông nghiệp và Môi trường"
+    if signed.latest() < MINISTRY_RENAMED:
+        return "Bộ Nông nghiệp và Phát triển nông thôn"
+    return "Bộ Nông nghiệp và Phát triển nông thôn / Bộ Nông nghiệp và Môi trường"
 
 
 def score_band(stars: int) -> tuple[float, float]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .checks.catalogue import Entry, check_catalogue
 from .checks.fields import check_fields
+from .checks.language import check_language
 from .checks.origin import check_origin
 from .checks.photos import check_photos
 from .checks.recognitions import check_recognitions
@@ -56,6 +57,7 @@ def check_document(path: Path, root: Path, today: date) -> tuple[Document, Entry
         return doc, None
     doc.findings += check_recognitions(doc, today)
     doc.findings += check_fields(doc, today)
+    doc.findings += check_language(doc)
     doc.findings += check_photos(doc, path.parent, root)
     current, origin_findings = check_origin(doc)
     doc.findings += origin_findings

@@ -70,6 +70,32 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
      "hạn\"; nếu sản phẩm đã được đánh giá lại, thêm quyết định mới",
      "the 3-star recognition expired on 31/05/2024 (36 months from signing) — the site shows it "
      "as expired; if the product was re-evaluated, add the new decision"),
+    ("invalid/five-stars-by-province",
+     "5 sao ký ngày 17/01/2025 (bộ tiêu chí 148/2023) do cấp trung ương công nhận (Bộ Nông "
+     "nghiệp và Phát triển nông thôn), còn `UBND tỉnh Quảng Nam` là cấp tỉnh — ghi đúng cơ quan "
+     "đã ký quyết định (xem dòng cuối quyết định), hoặc sửa hạng sao",
+     "5 stars signed on 17/01/2025 (rules 148/2023) are recognised at central level (Bộ Nông "
+     "nghiệp và Phát triển nông thôn), but `UBND tỉnh Quảng Nam` is provincial level — write the "
+     "authority that signed the decision (see its last line), or fix the stars"),
+    ("invalid/authority-after-merger",
+     "quyết định ký ngày 15/09/2025, lúc đó không còn `UBND tỉnh Quảng Nam`: Tỉnh Quảng Nam đã "
+     "nhập vào Thành phố Đà Nẵng từ 01/07/2025 — ghi tên cơ quan như trên quyết định, ví dụ "
+     "`authority: UBND thành phố Đà Nẵng`",
+     "the decision was signed on 15/09/2025, when `UBND tỉnh Quảng Nam` no longer existed: Tỉnh "
+     "Quảng Nam was merged into Thành phố Đà Nẵng on 1 July 2025 — write the authority as on the "
+     "decision, e.g. `authority: UBND thành phố Đà Nẵng`"),
+    ("invalid/photo-with-gps",
+     "ảnh `nhan.jpg` còn lưu vị trí GPS nơi chụp (có thể là nhà riêng), mà kho dữ liệu công khai "
+     "giữ mọi tệp đã gửi trong lịch sử mãi mãi — xoá vị trí trước khi hợp nhất: chạy `ocop "
+     "photos --strip-metadata tests/corpus/invalid/photo-with-gps/nhan.jpg` (chỉ xoá vị trí và "
+     "thông tin cá nhân, ảnh giữ nguyên), hoặc xuất lại ảnh với Vị trí đã tắt rồi tải lên thay "
+     "ảnh này",
+     "photo `nhan.jpg` stores the GPS location where it was taken (maybe someone's home), and the "
+     "public repository keeps every file it was sent in its history for good — remove the "
+     "location before merging: run `ocop photos --strip-metadata "
+     "tests/corpus/invalid/photo-with-gps/nhan.jpg` (it removes only the location and personal "
+     "metadata; the picture is unchanged), or export the photo again with Location off and "
+     "upload it instead"),
 ])
 def test_exact_wording(case: str, vi: str, en: str) -> None:
     findings = validate([CORPUS / case], ROOT, TODAY).findings
@@ -124,4 +150,4 @@ def test_every_code_is_known_whatever_was_imported_first() -> None:
               "print(Finding('p.yaml', 'photo.gps').severity, len(catalogue()))\n")
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                           text=True, check=True)
-    assert done.stdout.split() == ["warning", str(len(CATALOGUE))]
+    assert done.stdout.split() == ["error", str(len(CATALOGUE))]

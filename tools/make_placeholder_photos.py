@@ -9,8 +9,8 @@ touched.
 The output is deterministic (no randomness, no timestamps, fixed encoder settings), so the
 committed files are exactly what this script writes; ``--check`` verifies that without
 writing. A few files imitate what phones deliver, so the photo pipeline meets real
-conditions: full-size JPEGs, pixels stored rotated with EXIF Orientation 6 or 8, and one
-JPEG with GPS tags (a made-up point in the sea off Hội An). Those are listed in ``SPECIAL``.
+conditions: full-size JPEGs and pixels stored rotated with EXIF Orientation 6 or 8. Those are
+listed in ``SPECIAL``. None carries GPS tags: the validator refuses them (``photo.gps``).
 
 Usage (from the repository root)::
 
@@ -82,9 +82,9 @@ SPECIAL: dict[str, Spec] = {
     "nam-tra-my/saphraton/mat-truoc.jpg": Spec((3000, 4000), orientation=8),
     # full size, upright
     "tien-phuoc/tieu-tien-phuoc/mat-truoc.jpg": Spec((4032, 3024), orientation=1),
-    # the one photo with GPS tags: 15.85 N 108.45 E, a made-up point in the sea off Hội An
-    "hoi-an/nuoc-mam-tu-tai/noi-san-xuat.jpg": Spec((4032, 3024), orientation=1,
-                                                    gps=(15.85, 108.45)),
+    # full size, upright (no GPS: a photo with GPS tags is an error, photo.gps; the site's
+    # stripping of GPS is tested on photos made by tests/unit/test_images.py)
+    "hoi-an/nuoc-mam-tu-tai/noi-san-xuat.jpg": Spec((4032, 3024), orientation=1),
     # the PNG and the WebP
     "hoi-an/dia-chua-cau-hoi-an/san-pham.png": Spec((1500, 1500)),
     "quang-nam/banh-dua-nuong-quy-thu/mat-truoc.webp": Spec((1400, 1050)),

@@ -5,6 +5,8 @@ in :data:`generator.findings.CATALOGUE` whatever was imported first. The origin 
 (:mod:`.origin`) reads the administrative units through :mod:`generator.places`.
 """
 
-from . import catalogue, fields, origin, photos, recognitions, schema
+from . import authority, catalogue, fields, language, origin, photos, recognitions, schema
 
-__all__ = ["catalogue", "fields", "origin", "photos", "recognitions", "schema"]
+__all__ = [
+    "authority", "catalogue", "fields", "language", "origin", "photos", "recognitions", "schema",
+]

@@ -127,18 +127,17 @@ register(
             "điểm ảnh trở lên; ảnh gốc chụp bằng điện thoại là đủ",
             "photo `{file}` is rather small ({width}×{height} px) — {recommended} px or more on "
             "the long side is recommended; an original phone photo is fine"),
-    Message("photo.gps", Severity.WARNING,
-            "ảnh `{file}` có lưu vị trí GPS nơi chụp — trang web sẽ xoá khi đăng, nhưng tệp gốc "
-            "trong kho dữ liệu công khai vẫn để lộ vị trí (có thể là nhà riêng). Hãy xoá vị trí "
-            "trước khi gửi: trên iPhone khi chia sẻ bấm Tuỳ chọn → tắt Vị trí; trên Windows bấm "
-            "chuột phải → Properties → Details → Remove Properties and Personal Information; "
-            "hoặc xuất lại ảnh không kèm vị trí",
-            "photo `{file}` stores the GPS location where it was taken — the website strips it "
-            "when publishing, but the original in the public repository still reveals the "
-            "place (maybe someone's home). Remove the location before sending: on iPhone, when "
-            "sharing tap Options → turn Location off; on Windows right-click → Properties → "
-            "Details → Remove Properties and Personal Information; or re-export without "
-            "location"),
+    Message("photo.gps", Severity.ERROR,
+            "ảnh `{file}` còn lưu vị trí GPS nơi chụp (có thể là nhà riêng), mà kho dữ liệu công "
+            "khai giữ mọi tệp đã gửi trong lịch sử mãi mãi — xoá vị trí trước khi hợp nhất: chạy "
+            "`{command}` (chỉ xoá vị trí và thông tin cá nhân, ảnh giữ nguyên), hoặc xuất lại ảnh "
+            "với Vị trí đã tắt rồi tải lên thay ảnh này",
+            "photo `{file}` stores the GPS location where it was taken (maybe someone's home), "
+            "and the public repository keeps every file it was sent in its history for good — "
+            "remove the location before merging: run `{command}` (it removes only the location "
+            "and personal metadata; the picture is unchanged), or export the photo again with "
+            "Location off and upload it instead",
+            fix="ocop photos --strip-metadata products/hoi-an/nuoc-mam-thu/nhan.jpg"),
     Message("photo.large_file", Severity.WARNING,
             "tệp ảnh `{file}` nặng {size_mb} MB (nên dưới {limit_mb} MB) — tệp lớn làm chậm việc "
             "duyệt, mà trang web tự tạo bản nhỏ: hãy xuất lại ảnh JPEG chất lượng khoảng 85%",

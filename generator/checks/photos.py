@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import stat
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from PIL import Image
 
@@ -240,8 +241,14 @@ def _inspect(doc: Document, at: PathT, name: str, width: int, height: int,
     elif max(width, height) < RECOMMENDED_SIDE:
         findings.append(doc.finding("photo.low_resolution", at, file=name, **sizes))
     if gps:
-        findings.append(doc.finding("photo.gps", at, file=name))
+        findings.append(doc.finding("photo.gps", at, file=name, command=strip_command(doc, name)))
     return findings
+
+
+def strip_command(doc: Document, name: str) -> str:
+    """The command that removes the photo's location, with its path from the repository root."""
+    path = PurePosixPath(doc.file).parent / name
+    return f"ocop photos --strip-metadata {shlex.quote(path.as_posix())}"
 
 
 def _unlisted(ctx: _Context, has_photos_key: bool) -> list[Finding]:

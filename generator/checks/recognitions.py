@@ -10,7 +10,16 @@ from ..findings import Finding, Message, Severity, register
 from ..load.document import Document
 from ..model.build import parse_recognition
 from ..model.product import Recognition, RecognitionState
-from ..rules import DISTRICTS_ABOLISHED, PartialDate, expected_level, possible_rules, score_band
+from ..rules import (
+    DISTRICTS_ABOLISHED,
+    Level,
+    PartialDate,
+    expected_levels,
+    level_can_recognise,
+    possible_rules,
+    score_band,
+)
+from .authority import WORDS, check_authority, level_words, rule_params
 
 register(
     Message("recognition.bad_date", Severity.ERROR,
@@ -40,16 +49,26 @@ register(
             "hoặc xoá dòng rules để hệ thống tự suy ra",
             "rule version `{value}` was not in force on {signed} ({expected} was) — fix it or "
             "delete the rules line so it is derived"),
+    Message("recognition.level_wrong", Severity.ERROR,
+            "ghi `level: {value}` ({given}) nhưng {stars} sao ký {when} (bộ tiêu chí "
+            "{rules}) do {expected} công nhận ({who}) — sửa thành {fix}",
+            "`level: {value}` ({given_en}) is wrong: {stars} stars signed {when_en} (rules "
+            "{rules}) are recognised at {expected_en} ({who_en}) — write {fix_en}",
+            bad="stars: 5\n    level: province", fix="stars: 5\n    level: central"),
     Message("recognition.level_mismatch", Severity.WARNING,
-            "cấp công nhận `{value}` khác quy định lúc đó: {stars} sao theo {rules} do cấp "
-            "{expected} công nhận — kiểm tra lại quyết định",
-            "level `{value}` differs from the rules of the time: {stars} stars under {rules} are "
-            "recognised at {expected} level — check the decision"),
+            "ghi `level: {value}` ({given}) nhưng theo quy định lúc đó, {stars} sao ký "
+            "{when} (bộ tiêu chí {rules}) do {expected} công nhận ({who}) — kiểm tra lại "
+            "quyết định; nếu đúng thì giữ nguyên",
+            "`level: {value}` ({given_en}) differs from the rules of the time: {stars} stars "
+            "signed {when_en} (rules {rules}) are recognised at {expected_en} ({who_en}) — "
+            "check the decision; keep it if it is right"),
     Message("recognition.district_abolished", Severity.ERROR,
-            "cấp huyện không còn từ 01/07/2025 nên không thể công nhận vào ngày {signed} — sửa "
-            "`level` (thường là province)",
-            "districts were abolished on 1 July 2025, so none could recognise on {signed} — fix "
-            "`level` (usually province)"),
+            "ghi `level: district` (cấp huyện) nhưng cấp huyện không còn từ 01/07/2025 nên không "
+            "thể công nhận {stars} sao ký {when} — sửa thành {fix}",
+            "`level: district` is wrong: districts were abolished on 1 July 2025, so none could "
+            "recognise {stars} stars {when_en} — write {fix_en}",
+            bad="signed: 2025-09-01\n    level: district",
+            fix="signed: 2025-09-01\n    level: province"),
     Message("recognition.score_mismatch", Severity.WARNING,
             "{score} điểm không khớp với {stars} sao (thang điểm: {low}–{high}) — kiểm tra điểm "
             "hoặc hạng sao",
@@ -93,25 +112,37 @@ def _dates(doc: Document, items: list[dict[str, Any]], today: date) -> list[Find
     return out
 
 
+def _level_fix(levels: set[Level], lang: str) -> str:
+    """"`level: province`", or each possible line joined by "hoặc"/"or"."""
+    return WORDS("or", lang).join(f"`level: {level.value}`" for level in Level if level in levels)
+
+
+def _level(doc: Document, rec: Recognition) -> list[Finding]:
+    """The ``level`` line against the rules of the signing date (errors where certain)."""
+    if rec.level is None:
+        return []
+    expected = expected_levels(rec.signed, rec.stars, rec.rules)
+    params = {"value": rec.level.value, "given": level_words({rec.level}, "vi"),
+              "given_en": level_words({rec.level}, "en"), "fix": _level_fix(expected, "vi"),
+              "fix_en": _level_fix(expected, "en"), **rule_params(rec, expected)}
+    path = ("recognitions", rec.index, "level")
+    if rec.level is Level.DISTRICT and rec.signed.earliest() >= DISTRICTS_ABOLISHED:
+        return [doc.finding("recognition.district_abolished", path, **params)]
+    if not level_can_recognise(rec.level, rec.stars):
+        return [doc.finding("recognition.level_wrong", path, **params)]
+    if rec.level not in expected:
+        return [doc.finding("recognition.level_mismatch", path, **params)]
+    return []
+
+
 def _rules_and_level(doc: Document, rec: Recognition) -> list[Finding]:
     out: list[Finding] = []
-    base = ("recognitions", rec.index)
     possible = possible_rules(rec.signed)
     if rec.rules and rec.rules not in possible:
-        out.append(doc.finding("recognition.rules_mismatch", (*base, "rules"), value=rec.rules,
-                               signed=rec.signed.display(), expected=", ".join(sorted(possible))))
-    if rec.level is None:
-        return out
-    if rec.level == "district" and rec.signed.earliest() >= DISTRICTS_ABOLISHED:
-        out.append(doc.finding("recognition.district_abolished", (*base, "level"),
-                               signed=rec.signed.display()))
-        return out
-    expected = {expected_level(r, rec.stars) for r in ([rec.rules] if rec.rules else possible)}
-    if rec.level not in expected:
-        out.append(doc.finding("recognition.level_mismatch", (*base, "level"), value=rec.level,
-                               stars=rec.stars, rules=rec.derived_rules,
-                               expected="/".join(sorted(expected))))
-    return out
+        out.append(doc.finding("recognition.rules_mismatch", ("recognitions", rec.index, "rules"),
+                               value=rec.rules, signed=rec.signed.display(),
+                               expected=", ".join(sorted(possible))))
+    return out + _level(doc, rec) + check_authority(doc, rec)
 
 
 def _status(doc: Document, recs: list[Recognition], items: list[dict[str, Any]],

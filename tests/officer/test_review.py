@@ -38,7 +38,7 @@ BASE_PRODUCTS = {
 RE_RECOGNITION = """\
   - decision: 1234/QĐ-UBND
     signed: 2025-12-20
-    authority: UBND tỉnh Quảng Nam
+    authority: UBND thành phố Đà Nẵng
     stars: 4
     score: 72.5
 
@@ -61,7 +61,7 @@ subject:
 recognitions:
   - decision: 88/QĐ-UBND
     signed: 2026-03-02
-    authority: UBND tỉnh Quảng Nam
+    authority: UBND thành phố Đà Nẵng
     stars: 3
 origin:
   recorded:
@@ -113,7 +113,9 @@ def _commit(repo: Path, message: str) -> None:
 def _proposal(repo: Path) -> None:
     """Commits on the proposal branch, as an officer would make them."""
     products = repo / "products"
-    edit(products / "dai-loc/gom-thanh-ha/product.yaml", "    stars: 3\n", "    stars: 4\n")
+    gom = products / "dai-loc/gom-thanh-ha/product.yaml"
+    edit(gom, "    stars: 3\n", "    stars: 4\n")  # 4★ in 2024: the province signs, not a district
+    edit(gom, "    authority: UBND huyện Đại Lộc\n", "    authority: UBND tỉnh Quảng Nam\n")
     tieu = products / "tien-phuoc/tieu-tien-phuoc/product.yaml"
     edit(tieu, "    score: 70.9\n", "    score: 70.9\n    status: superseded\n")
     edit(tieu, "\norigin:\n", RE_RECOGNITION + "\norigin:\n")
@@ -192,10 +194,10 @@ def test_summary_is_honest_and_names_the_merge_base(capsys: pytest.CaptureFixtur
     assert code == 1
     fork = short(repo, "main~1")
     assert out.split("\n\n")[1] == (
-        "**1 lỗi phải sửa trước khi hợp nhất; 10 cảnh báo nên xem lại.** Thay đổi so với "
+        "**2 lỗi phải sửa trước khi hợp nhất; 5 cảnh báo nên xem lại.** Thay đổi so với "
         f"`main` (điểm rẽ nhánh `{fork}`): thêm 2, bỏ 1, chuyển thư mục 1, sửa 4 sản phẩm. "
         "Lỗi phải sửa thì mới hợp nhất được; cảnh báo không chặn, người duyệt cân nhắc. "
-        "Có 5 câu hỏi về danh mục cho người duyệt (cuối báo cáo).")
+        "Có 3 câu hỏi về danh mục cho người duyệt (cuối báo cáo).")
     assert out.startswith("## Duyệt thay đổi danh mục OCOP / OCOP catalogue review\n\n")
     assert out.endswith("\n<sub>Ngày tính hiệu lực: 29/11/2026 · `ocop review`</sub>\n")
     assert err == ""
@@ -226,6 +228,7 @@ từ 01/06/2024
 **Sửa / Changed**
 - **Gốm "Thanh Hà" \\& Co \\<3** — `products/dai-loc/gom-thanh-ha/`
   - Hạng sao: 3 → 4
+  - Sửa cơ quan công nhận (QĐ 55/QĐ-UBND ngày 10/05/2024, 4 sao)
 - **Ngũ cốc Duy Oanh** — `products/duy-xuyen/ngu-coc-duy-oanh/`
   - Sửa mô tả (tiếng Việt)
   - Mã vạch: (trống) → 8938505974195
@@ -254,16 +257,39 @@ def test_validator_findings_for_changed_files_only_grouped_with_line_links(
     headers = [line for line in findings.splitlines() if line.startswith("**")]
     assert headers == [
         "**`products/duy-xuyen/ngu-coc-duy-oanh/product.yaml`** — 1 lỗi, 1 cảnh báo",
-        "**`products/hoi-an/nuoc-mam-thu-nghiem/product.yaml`** — 0 lỗi, 2 cảnh báo",
-        "**`products/hoi-an/nuoc-mam-thu/product.yaml`** — 0 lỗi, 4 cảnh báo",
+        "**`products/hoi-an/nuoc-mam-thu/product.yaml`** — 1 lỗi, 1 cảnh báo",
         "**`products/thang-binh/tra-het-han/product.yaml`** — 0 lỗi, 1 cảnh báo",
         "**`products/tien-phuoc/heo-thao-duoc-xu-tien/product.yaml`** — 0 lỗi, 2 cảnh báo",
     ]
-    # more than three warnings fold away; unchanged products are not reported at all
-    assert "**`products/hoi-an/nuoc-mam-thu/product.yaml`** — 0 lỗi, 4 cảnh báo\n\n" \
+    # a photo with GPS blocks the merge, with the command that fixes it; unchanged products
+    # are not reported at all
+    assert "`photos[1].file`: ảnh `nhan.jpg` còn lưu vị trí GPS nơi chụp" in findings
+    assert "chạy `ocop photos --strip-metadata products/hoi-an/nuoc-mam-thu/nhan.jpg`" in findings
+    assert "tieu-tien-phuoc" not in findings and "banh-dua" not in out
+
+
+def test_many_warnings_fold_away(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    folder = repo / "products/thang-binh/tra-het-han"
+    for name in ("a.jpg", "b.jpg", "c.jpg"):  # unlisted photos: a warning each
+        shutil.copy(folder / "goi.jpg", folder / name)
+    _, out, _ = review(capsys, repo, "--base", "main")
+    findings = section(out, "Kết quả kiểm tra")
+    assert "**`products/thang-binh/tra-het-han/product.yaml`** — 0 lỗi, 4 cảnh báo\n\n" \
            "<details><summary>4 cảnh báo</summary>\n\n- ⚠️ cảnh báo" in findings
     assert findings.count("<details>") == findings.count("</details>") == 1
-    assert "tieu-tien-phuoc" not in findings and "banh-dua" not in out
+
+
+def test_who_recognised_is_checked_in_the_review(capsys: pytest.CaptureFixture[str],
+                                                 repo: Path) -> None:
+    """A 5★ signed by a province after the merger: the review shows the validator's error."""
+    tieu = repo / "products/tien-phuoc/tieu-tien-phuoc/product.yaml"
+    edit(tieu, "    signed: 2025-12-20\n    authority: UBND thành phố Đà Nẵng\n    stars: 4\n",
+         "    signed: 2025-12-20\n    authority: UBND tỉnh Quảng Nam\n    stars: 5\n")
+    code, out, _ = review(capsys, repo, "--base", "main")
+    assert code == 1
+    assert ("`recognitions[2].authority`: 5 sao ký ngày 20/12/2025 (bộ tiêu chí "
+            "148/2023+1489/2025) do cấp trung ương công nhận (Bộ Nông nghiệp và Môi trường), còn "
+            "`UBND tỉnh Quảng Nam` là cấp tỉnh — ") in section(out, "Kết quả kiểm tra")
 
 
 def test_portfolio_questions_about_this_change(capsys: pytest.CaptureFixture[str],
@@ -281,11 +307,6 @@ phẩm khai trùng; các câu hỏi này không chặn hợp nhất — người
 - **Nước mắm nhĩ Thử Nghiệm** — `products/hoi-an/nuoc-mam-thu/`
   - Ảnh `nhan.jpg` còn lưu vị trí GPS nơi chụp (có thể là nhà riêng). Đã xoá vị trí trước khi \
 hợp nhất chưa?
-- **Nước mắm nhĩ Thử Nghiêm** — `products/hoi-an/nuoc-mam-thu-nghiem/`
-  - Tên gần trùng với "Nước mắm nhĩ Thử Nghiệm" (`products/hoi-an/nuoc-mam-thu/product.yaml`). \
-Có phải cùng một sản phẩm khai hai lần không?
-  - Ở Thành phố Hội An đã có chủ thể khác đăng ký "nước mắm": Nước mắm nhĩ Thử Nghiệm (Công ty \
-TNHH Nước mắm Thử Nghiệm). Có nên để thêm một chủ thể cùng loại sản phẩm ở địa phương này không?
 - **Heo thảo dược Xứ Tiên** — `products/tien-phuoc/heo-thao-duoc-xu-tien/`
   - Sản phẩm ở dạng tươi sống, chưa qua chế biến. Chỉ thị của tỉnh đề nghị hạn chế sản phẩm \
 thô, tươi sống — có hướng chế biến sâu hơn không?
@@ -295,13 +316,13 @@ thô, tươi sống — có hướng chế biến sâu hơn không?
 def test_head_ref_compares_commits_without_the_working_tree(capsys: pytest.CaptureFixture[str],
                                                             repo: Path) -> None:
     code, out, _ = review(capsys, repo, "--base", "main", "--head", "de-xuat", "--lang", "en")
-    assert code == 0
+    assert code == 1  # the GPS photo
     assert out.split("\n\n")[:2] == [
         "## OCOP catalogue review",
-        "**No errors; 9 warning(s) to review.** Compared with `main` (merge base "
-        f"`{short(repo, 'main~1')}`): added 2, removed 1, moved 1, changed 3 product(s). Errors "
-        "block merging; warnings do not — reviewers decide. 4 portfolio question(s) for "
-        "reviewers at the end."]
+        "**1 error(s) must be fixed before merging; 4 warning(s) to review.** Compared with "
+        f"`main` (merge base `{short(repo, 'main~1')}`): added 2, removed 1, moved 1, changed 3 "
+        "product(s). Errors block merging; warnings do not — reviewers decide. 2 portfolio "
+        "question(s) for reviewers at the end."]
     assert "- **Tiêu Tiên Phước** — `products/tien-phuoc/tieu-tien-phuoc/`\n" \
            "  - Recognised again: decision 1234/QĐ-UBND signed 20/12/2025, 4 stars\n" \
            "  - Marked as superseded: decision 3610/QĐ-UBND signed 29/12/2022, 4 stars\n" \
@@ -370,12 +391,13 @@ def test_clean_and_warnings_only_summaries(capsys: pytest.CaptureFixture[str],
     assert out.split("\n\n")[1] == (
         f"**Không có lỗi, không có cảnh báo.** Thay đổi so với `main~1` (`{fork}`): sửa 2 sản "
         "phẩm.")
-    code, out, _ = review(capsys, repo, "--base", "main~1", "--head", "de-xuat~1")
+    code, out, _ = review(capsys, repo, "--base", "de-xuat~1", "--head", "de-xuat")
     assert code == 0
     assert out.split("\n\n")[1] == (
-        f"**Không có lỗi; 2 cảnh báo nên xem lại.** Thay đổi so với `main~1` (`{fork}`): sửa 3 "
-        "sản phẩm. Lỗi phải sửa thì mới hợp nhất được; cảnh báo không chặn, người duyệt cân "
-        "nhắc. Có 1 câu hỏi về danh mục cho người duyệt (cuối báo cáo).")
+        f"**Không có lỗi; 3 cảnh báo nên xem lại.** Thay đổi so với `de-xuat~1` "
+        f"(`{short(repo, 'de-xuat~1')}`): thêm 2, bỏ 1, chuyển thư mục 1 sản phẩm. Lỗi phải sửa "
+        "thì mới hợp nhất được; cảnh báo không chặn, người duyệt cân nhắc. Có 1 câu hỏi về danh "
+        "mục cho người duyệt (cuối báo cáo).")
 
 
 # --- usage, files and the working tree ------------------------------------------------------
@@ -405,7 +427,7 @@ def test_output_file_and_working_tree_untouched(capsys: pytest.CaptureFixture[st
     target = tmp_path / "review.md"
     code, out, err = review(capsys, repo, "--base", "main", "--output", str(target))
     assert (code, out) == (1, "")
-    assert err == f"ocop review: 1 lỗi phải sửa trước khi hợp nhất; 10 cảnh báo nên xem lại → " \
+    assert err == f"ocop review: 2 lỗi phải sửa trước khi hợp nhất; 5 cảnh báo nên xem lại → " \
                   f"{target}\n"
     assert target.read_text(encoding="utf-8").startswith("## Duyệt thay đổi danh mục OCOP")
     assert (git(repo, "status", "--porcelain"), git(repo, "rev-parse", "HEAD"),
@@ -430,7 +452,7 @@ def test_long_review_is_cut_to_fit_one_comment(repo: Path) -> None:
     assert text.count("<details>") == text.count("</details>")
     assert text.rstrip().splitlines()[-1].startswith(
         "> ✂️ Báo cáo dài quá giới hạn bình luận của GitHub nên đã bỏ ")
-    assert text.startswith("## Duyệt thay đổi danh mục OCOP / OCOP catalogue review\n\n**1 lỗi")
+    assert text.startswith("## Duyệt thay đổi danh mục OCOP / OCOP catalogue review\n\n**2 lỗi")
 
 
 def test_fit_closes_an_open_details_block() -> None:

@@ -399,8 +399,9 @@ def test_gps_in_exif(tmp_path: Path, folder: Path, fmt: str, name: str) -> None:
     write(folder, name, image_bytes(fmt, exif=gps_exif()))
     [finding] = run(tmp_path, name)
     assert finding.code == "photo.gps"
-    assert finding.severity is Severity.WARNING
-    assert "xoá vị trí trước khi gửi" in finding.message("vi")
+    assert finding.severity is Severity.ERROR  # a green pull request would keep it for good
+    assert (f"chạy `ocop photos --strip-metadata products/demo/demo-product/{name}`"
+            in finding.message("vi"))
 
 
 def test_gps_in_png_exif(tmp_path: Path, folder: Path) -> None:
