@@ -41,7 +41,7 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
     ("invalid/missing-required",
      "thiếu trường bắt buộc `processing` (Mức độ chế biến) — thêm dòng, ví dụ: "
      "`processing: processed`",
-     "required field `processing` (Mức độ chế biến) is missing — add a line, e.g. "
+     "required field `processing` (Processing level) is missing — add a line, e.g. "
      "`processing: processed`"),
     ("invalid/unknown-field",
      "trường `nmae` không có trong mẫu tệp sản phẩm (có phải `name`?) — kiểm tra chính tả hoặc "
@@ -49,11 +49,12 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
      "field `nmae` is not part of the product file format (did you mean `name`?) — check the "
      "spelling or delete the line"),
     ("invalid/stars-as-text",
-     "`3 sao` không đúng kiểu: Hạng sao phải là số nguyên — chỉ ghi số: 3",
-     "`3 sao` has the wrong type: Stars must be a whole number — write the number only: 3"),
+     "`3 sao` không đúng kiểu: Hạng sao phải là số nguyên — chỉ ghi số: `stars: 3`",
+     "`3 sao` has the wrong type: Stars must be a whole number — write the number only: "
+     "`stars: 3`"),
     ("invalid/score-decimal-comma",
-     "`64,5` không đúng kiểu: Điểm phải là số — dùng dấu chấm thập phân: 64.5",
-     "`64,5` has the wrong type: Score must be a number — use a decimal point: 64.5"),
+     "`64,5` không đúng kiểu: Điểm phải là số — dùng dấu chấm thập phân: `score: 64.5`",
+     "`64,5` has the wrong type: Score must be a number — use a decimal point: `score: 64.5`"),
     ("invalid/tab-indent",
      "dòng thụt lề bằng phím Tab — YAML chỉ cho phép dấu cách; thay Tab bằng 2 dấu cách",
      "line indented with a Tab — YAML allows only spaces; replace the Tab with 2 spaces"),
@@ -61,10 +62,11 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
      "trường `product_type` xuất hiện hai lần (lần trước ở dòng 5) — giữ một, xoá dòng còn lại",
      "key `product_type` appears twice (first on line 5) — keep one and delete the other"),
     ("invalid/personal-id",
-     "tax_code có 12 chữ số: đây là số định danh cá nhân của chủ hộ, là dữ liệu cá nhân và không "
-     "được đăng công khai — xoá dòng tax_code (hộ kinh doanh không cần mã số thuế ở đây)",
-     "tax_code has 12 digits: this is the household representative's personal ID number, "
-     "personal data that must never be published — delete the tax_code line"),
+     "`tax_code` có 12 chữ số: đây là số định danh cá nhân của chủ hộ, là dữ liệu cá nhân và "
+     "không được đăng công khai — xoá dòng `tax_code` (hộ kinh doanh không cần mã số thuế ở "
+     "đây)",
+     "`tax_code` has 12 digits: this is the household representative's personal ID number, "
+     "personal data that must never be published — delete the `tax_code` line"),
     ("valid/expired",
      "hạng 3 sao đã hết hiệu lực từ 31/05/2024 (36 tháng từ ngày ký) — trang web sẽ ghi \"đã hết "
      "hạn\"; nếu sản phẩm đã được đánh giá lại, thêm quyết định mới",

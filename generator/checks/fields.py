@@ -10,10 +10,11 @@ from typing import Any
 from stdnum import ean
 from stdnum.vn import mst
 
-from ..findings import Finding, Message, Severity, register
+from ..findings import Finding, Message, Severity, register, shown
 from ..load.document import Document, PathT
 from ..rules import PartialDate
 from ..textfold import fold
+from . import phone
 
 register(
     Message("subject.missing", Severity.WARNING,
@@ -37,7 +38,7 @@ register(
             "certificate"),
     Message("subject.household_tax_code", Severity.WARNING,
             "hộ kinh doanh có mã số thuế: từ 01/07/2025 mã này được thay bằng số định danh cá nhân "
-            "của chủ hộ, không được đăng công khai — cân nhắc xoá dòng tax_code",
+            "của chủ hộ, không được đăng công khai — cân nhắc xoá dòng `tax_code`",
             "a household business with a tax code: from 1 July 2025 it is replaced by the "
             "representative's personal ID, which must not be published — consider deleting it"),
     Message("packaging.gtin_checksum", Severity.ERROR,
@@ -152,6 +153,13 @@ def _other_dates(doc: Document, today: date) -> list[Finding]:
     return out
 
 
+def _phones(doc: Document) -> list[Finding]:
+    phones = ((doc.data.get("subject") or {}).get("contact") or {}).get("phones") or []
+    return [doc.finding("subject.phone_format", ("subject", "contact", "phones", i),
+                        value=shown(text), **phone.problem(text))
+            for i, text in enumerate(phones) if isinstance(text, str) and not phone.well_formed(text)]
+
+
 def _packaging_and_price(doc: Document) -> list[Finding]:
     out: list[Finding] = []
     gtin = (doc.data.get("packaging") or {}).get("gtin")
@@ -195,4 +203,4 @@ def _text(doc: Document) -> list[Finding]:
 def check_fields(doc: Document, today: date) -> list[Finding]:
     """Findings for one schema-valid product file."""
     return (_subject(doc) + _standards(doc, today) + _other_dates(doc, today)
-            + _packaging_and_price(doc) + _text(doc))
+            + _phones(doc) + _packaging_and_price(doc) + _text(doc))
