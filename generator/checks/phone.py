@@ -45,7 +45,7 @@ def national_digits(text: str) -> str | None:
 
 def well_formed(text: str) -> bool:
     """True when ``text`` is a Vietnamese public number with natural grouping."""
-    if national_digits(text) is None:
+    if national_digits(text) is None or not text.startswith(("+84", "0", "1")):
         return False
     if text.isdigit():
         return True
