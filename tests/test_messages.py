@@ -14,7 +14,7 @@ from generator.checks.origin import check_origin
 from generator.checks.origin.messages import worded
 from generator.checks.schema import check_schema
 from generator.checks.schema_hints import example
-from generator.findings import CATALOGUE, Finding, Severity
+from generator.findings import CATALOGUE, Finding, Severity, shown
 from generator.load.coerce import coerce_to_schema
 from generator.load.document import Document
 from generator.load.yamlload import load_text
@@ -290,3 +290,12 @@ def test_every_snippet_a_schema_finding_prints_is_yaml(change: tuple[str, str]) 
             spans = re.findall(r"`[^`]*`", finding.message(lang))
             for snippet in [span.strip("`") for span in spans if ": " in span]:
                 assert isinstance(yaml.safe_load(snippet), dict), (finding.code, snippet)
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("", '""'), ("  ", '"  "'), (" x", '" x"'), ("x\n::error::y", "x\\u000A::error::y"),
+    ("Tiêu\u00adđen", "Tiêu\\u00ADđen"), ("\ufeffTiêu", "\\uFEFFTiêu"), (4.5, "4.5"),
+    ("a" * 70, "a" * 57 + "…"),
+])
+def test_shown_values_are_never_empty_and_never_invisible(value: object, text: str) -> None:
+    assert shown(value) == text
