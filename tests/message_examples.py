@@ -13,7 +13,7 @@ from __future__ import annotations
 EXAMPLES: dict[str, tuple[str, str]] = {
     "actual": ("Huyện Tiên Phước (514)", "Huyện Tiên Phước (514)"),
     "added": (" (thêm: ảnh, giá)", " (added: photos, price)"),
-    "allowed": ("processed, fresh, raw", "processed, fresh, raw"),
+    "allowed": ("`processed`, `fresh`, `raw`", "`processed`, `fresh`, `raw`"),
     "area": ("Tiên Phước", "Tiên Phước"),
     "base": ("nhánh main", "branch main"),
     "by_name_part": ("; tên đã ghi khớp với: Xã Tiên Sơn (20857)",

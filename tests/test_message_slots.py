@@ -143,3 +143,33 @@ def test_the_english_word_check_sees_words_outside_code(text: str, words: list[s
 ])
 def test_the_placeholder_check_sees_non_values(text: str, bad: bool) -> None:
     assert bool(_problems(text)) is bad
+
+
+def _corpus_findings() -> list[object]:
+    from generator.validate import validate
+    from tests.conftest import ROOT, TODAY
+
+    cases = sorted((ROOT / "tests" / "corpus").glob("*/*/product.yaml"))
+    found = validate([c.parent for c in cases] + [ROOT / "products"], ROOT, TODAY).findings
+    out = []
+    for f in found:
+        for lang in ("vi", "en"):
+            known = REWRITTEN_ELSEWHERE.get(f"finding {f.code}") if lang == "vi" else None
+            marks = [pytest.mark.xfail(reason=known, strict=True)] if known else []
+            where = f"{f.file}:{f.line} {f.code}"
+            out.append(pytest.param(where, lang, f.message(lang), marks=marks,
+                                    id=f"{where}-{lang}"))
+    return out
+
+
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"")
+
+
+@pytest.mark.parametrize(("where", "lang", "message"), _corpus_findings())
+def test_every_message_the_corpus_produces_reads_as_plain_text(where: str, lang: str,
+                                                               message: str) -> None:
+    """The same checks on real findings: values computed by the code, not only the templates."""
+    assert not _problems(message), f"{where} ({lang}): {_problems(message)}: {message!r}"
+    if lang == "vi":
+        words = _english_words(_QUOTED.sub(" ", message))  # the officer's own words may be English
+        assert not words, f"{where} (vi): English words {words} in {message!r}"

@@ -167,7 +167,7 @@ class _Translator:
         options = [str(o) for o in error.validator_value]
         close = _closest(str(error.instance), options)
         return self.doc.finding("schema.enum", path, value=_show(self.doc, path, error.instance),
-                                allowed=", ".join(options),
+                                allowed=", ".join(f"`{o}`" for o in options),
                                 suggestion=f" (có phải `{close}`?)" if close else "",
                                 suggestion_en=f" (did you mean `{close}`?)" if close else "",
                                 **self._params(path))
