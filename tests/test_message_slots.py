@@ -95,6 +95,8 @@ def test_every_slot_has_an_example() -> None:
                       for slot in _slots(text) if slot not in EXAMPLES})
     assert not unknown, ("add an example value to tests/message_examples.py EXAMPLES for: "
                          + "; ".join(unknown))
+    empty = sorted(slot for slot, values in EXAMPLES.items() if not all(v.strip() for v in values))
+    assert not empty, f"tests/message_examples.py: give a real, non-empty example for {empty}"
 
 
 def _cases() -> Iterator[object]:

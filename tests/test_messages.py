@@ -13,7 +13,7 @@ import generator.validate  # noqa: F401  (registers every check's messages)
 from generator.checks.origin import check_origin
 from generator.checks.origin.messages import worded
 from generator.checks.schema import check_schema
-from generator.checks.schema_hints import example
+from generator.checks.schema_hints import example, number_hint
 from generator.findings import CATALOGUE, Finding, Severity, shown
 from generator.load.coerce import coerce_to_schema
 from generator.load.document import Document
@@ -78,7 +78,7 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
      "personal data that must never be published — delete the `tax_code` line"),
     ("invalid/stars-not-a-number",
      "`.nan` không đúng kiểu: Hạng sao phải là số nguyên — đây không phải là một số; ghi một "
-     "số, ví dụ: `stars: 4`",
+     "số nguyên, ví dụ: `stars: 4`",
      "`.nan` has the wrong type: Stars must be a whole number — this is not a number; write a "
      "number, e.g. `stars: 4`"),
     ("invalid/stars-quoted-number",
@@ -299,3 +299,22 @@ def test_every_snippet_a_schema_finding_prints_is_yaml(change: tuple[str, str]) 
 ])
 def test_shown_values_are_never_empty_and_never_invisible(value: object, text: str) -> None:
     assert shown(value) == text
+
+
+@pytest.mark.parametrize(("value", "expected", "quoted", "vi"), [
+    ("4 sao", "integer", "", "chỉ ghi số: `stars: 4`"),
+    ("4", "integer", '"', "bỏ dấu ngoặc kép để thành số: `stars: 4`"),
+    ("4", "integer", "'", "bỏ dấu nháy đơn để thành số: `stars: 4`"),
+    ("64,5", "number", '"', "bỏ dấu ngoặc kép và dùng dấu chấm thập phân để thành số: "
+                            "`stars: 64.5`"),
+    ("64,5", "number", "", "dùng dấu chấm thập phân: `stars: 64.5`"),
+    ("50.000đ", "integer", "", "chỉ ghi số: `stars: 50000`"),
+    ("70.5.1", "number", "", "ghi một số, ví dụ: `stars: 4`"),
+    ("3 hoặc 4", "integer", "", "ghi một số nguyên, ví dụ: `stars: 4`"),
+    ("-.inf", "number", "", "đây không phải là một số; ghi một số, ví dụ: `stars: 4`"),
+    ("", "integer", '"', "ghi một số nguyên, ví dụ: `stars: 4`"),
+])
+def test_number_hints_say_what_to_write(value: str, expected: str, quoted: str, vi: str) -> None:
+    vi_hint, en_hint = number_hint(value, expected, ("recognitions", 0, "stars"), quoted)
+    assert vi_hint == vi
+    assert en_hint.endswith(re.findall(r"`[^`]*`", vi)[-1])  # the same YAML to paste

@@ -69,35 +69,42 @@ def _line(path: PathT, value: str) -> str:
     return f"`{key}: {value}`" if isinstance(key, str) and key else f"`{value}`"
 
 
-def number_hint(value: str, expected: str, path: PathT, quoted: str) -> tuple[str, str]:
-    """What to write instead of the text ``value`` where a number is expected."""
-    text = value.strip()
+def _the_number(text: str, expected: str) -> str | None:
+    """The one number written in ``text`` ("4 sao" → "4", "64,5" → "64.5", "50.000" → "50000"
+    for a whole number), or None when there is none, several, or not of the expected kind."""
     numbers = _NUMBER.findall(text)
-    if _NOT_A_NUMBER.fullmatch(text):
-        sample = _line(path, yaml_value(example_value(path)))
-        return (f"đây không phải là một số; ghi một số, ví dụ: {sample}",
-                f"this is not a number; write a number, e.g. {sample}")
-    if len(numbers) != 1:
-        sample = _line(path, yaml_value(example_value(path)))
-        return (f"ghi một số, ví dụ: {sample}", f"write a number, e.g. {sample}")
+    if len(numbers) != 1 or _NOT_A_NUMBER.fullmatch(text):
+        return None
     number = numbers[0]
     if _THOUSANDS.fullmatch(number) and (expected == "integer" or "," not in number):
         number = re.sub(r"[.,]", "", number)
     decimal = number.replace(",", ".")
     if decimal.count(".") > 1 or (expected == "integer" and "." in decimal):
+        return None
+    return decimal
+
+
+def number_hint(value: str, expected: str, path: PathT, quoted: str) -> tuple[str, str]:
+    """What to write instead of the text ``value`` where a number is expected."""
+    text = value.strip()
+    number = _the_number(text, expected)
+    if number is None:
         sample = _line(path, yaml_value(example_value(path)))
-        whole = "một số nguyên" if expected == "integer" else "một số"
-        return (f"ghi {whole}, ví dụ: {sample}", f"write a single number, e.g. {sample}")
-    if quoted and text == number:
+        kind = "một số nguyên" if expected == "integer" else "một số"
+        if _NOT_A_NUMBER.fullmatch(text):
+            return (f"đây không phải là một số; ghi {kind}, ví dụ: {sample}",
+                    f"this is not a number; write a number, e.g. {sample}")
+        return (f"ghi {kind}, ví dụ: {sample}", f"write a single number, e.g. {sample}")
+    fixed = _line(path, number)
+    comma = "," in text
+    if quoted and _NUMBER.fullmatch(text):
         marks = "dấu ngoặc kép" if quoted == '"' else "dấu nháy đơn"
-        point = (" và dùng dấu chấm thập phân", " and use a decimal point") if "," in number \
-            else ("", "")
-        return (f"bỏ {marks}{point[0]} để thành số: {_line(path, decimal)}",
-                f"remove the quotes{point[1]} to make it a number: {_line(path, decimal)}")
-    if "," in number:
-        return (f"dùng dấu chấm thập phân: {_line(path, decimal)}",
-                f"use a decimal point: {_line(path, decimal)}")
-    return f"chỉ ghi số: {_line(path, decimal)}", f"write the number only: {_line(path, decimal)}"
+        point = (" và dùng dấu chấm thập phân", " and use a decimal point") if comma else ("", "")
+        return (f"bỏ {marks}{point[0]} để thành số: {fixed}",
+                f"remove the quotes{point[1]} to make it a number: {fixed}")
+    if comma and "." in number:
+        return f"dùng dấu chấm thập phân: {fixed}", f"use a decimal point: {fixed}"
+    return f"chỉ ghi số: {fixed}", f"write the number only: {fixed}"
 
 
 def type_hint(value: Any, expected: str, path: PathT, quoted: str) -> tuple[str, str]:
