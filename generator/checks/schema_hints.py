@@ -35,7 +35,13 @@ def yaml_dump(value: Any) -> str:
 
 
 def example_value(path: PathT) -> Any:
-    """The schema's first example of the value at ``path`` (an item: from its list's example)."""
+    """The schema's first example of the value at ``path``: from the example of the field that
+    holds it when that has one (a province's name is a province's, not any unit's), else its
+    own, else (a list item) from its list's example."""
+    if path and isinstance(path[-1], str):
+        parent = example_value(path[:-1]) if path[:-1] else None
+        if isinstance(parent, dict) and path[-1] in parent:
+            return parent[path[-1]]
     examples = subschema(path).get("examples") or []
     if examples:
         return examples[0]
