@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import importlib
 import string
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,12 +100,30 @@ class Finding:
         return self.severity is Severity.ERROR
 
     def message(self, lang: str = "vi") -> str:
+        """The message in ``lang``; English fills a slot ``x`` with param ``x_en`` if given."""
         template = lookup(self.code)
         text = template.en if lang == "en" else template.vi
-        return text.format_map(_Params(self.params))
+        params = dict(self.params)
+        if lang == "en":
+            params.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_en")})
+        return text.format_map(_Params(params))
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.path)
+
+
+def shown(value: object, *, quoted: str = "", limit: int = 60) -> str:
+    """``value`` as the officer typed it, printable inside a message: never empty (an empty or
+    space-padded text keeps its quotes), invisible characters written as ``\\uXXXX``, long
+    text cut with "…". ``quoted`` is the quote mark the officer typed around it, if any."""
+    text = value if isinstance(value, str) else str(value)
+    if not quoted and (not text.strip() or text != text.strip()):
+        quoted = '"'
+    visible = "".join(ch if ch == " " or unicodedata.category(ch)[0] not in "CZ"
+                      else f"\\u{ord(ch):04X}" for ch in text)
+    if len(visible) > limit:
+        visible = visible[: limit - 3] + "…"
+    return f"{quoted}{visible}{quoted}"
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
+import yaml
+from jsonschema import Draft202012Validator
 
 import generator.validate  # noqa: F401  (registers every check's messages)
+from generator.checks.origin import check_origin
+from generator.checks.origin.messages import worded
 from generator.checks.schema import check_schema
-from generator.findings import CATALOGUE, Severity
+from generator.checks.schema_hints import example, number_hint
+from generator.findings import CATALOGUE, Finding, Severity, shown
+from generator.load.coerce import coerce_to_schema
 from generator.load.document import Document
 from generator.load.yamlload import load_text
+from generator.places import unit_list
+from generator.resources import product_schema, resolve, subschema
 from generator.validate import validate
 from tests.conftest import ROOT, TODAY
 
@@ -41,7 +50,7 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
     ("invalid/missing-required",
      "thiếu trường bắt buộc `processing` (Mức độ chế biến) — thêm dòng, ví dụ: "
      "`processing: processed`",
-     "required field `processing` (Mức độ chế biến) is missing — add a line, e.g. "
+     "required field `processing` (Processing level) is missing — add a line, e.g. "
      "`processing: processed`"),
     ("invalid/unknown-field",
      "trường `nmae` không có trong mẫu tệp sản phẩm (có phải `name`?) — kiểm tra chính tả hoặc "
@@ -49,11 +58,12 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
      "field `nmae` is not part of the product file format (did you mean `name`?) — check the "
      "spelling or delete the line"),
     ("invalid/stars-as-text",
-     "`3 sao` không đúng kiểu: Hạng sao phải là số nguyên — chỉ ghi số: 3",
-     "`3 sao` has the wrong type: Stars must be a whole number — write the number only: 3"),
+     "`3 sao` không đúng kiểu: Hạng sao phải là số nguyên — chỉ ghi số: `stars: 3`",
+     "`3 sao` has the wrong type: Stars must be a whole number — write the number only: "
+     "`stars: 3`"),
     ("invalid/score-decimal-comma",
-     "`64,5` không đúng kiểu: Điểm phải là số — dùng dấu chấm thập phân: 64.5",
-     "`64,5` has the wrong type: Score must be a number — use a decimal point: 64.5"),
+     "`64,5` không đúng kiểu: Điểm phải là số — dùng dấu chấm thập phân: `score: 64.5`",
+     "`64,5` has the wrong type: Score must be a number — use a decimal point: `score: 64.5`"),
     ("invalid/tab-indent",
      "dòng thụt lề bằng phím Tab — YAML chỉ cho phép dấu cách; thay Tab bằng 2 dấu cách",
      "line indented with a Tab — YAML allows only spaces; replace the Tab with 2 spaces"),
@@ -61,10 +71,40 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
      "trường `product_type` xuất hiện hai lần (lần trước ở dòng 5) — giữ một, xoá dòng còn lại",
      "key `product_type` appears twice (first on line 5) — keep one and delete the other"),
     ("invalid/personal-id",
-     "tax_code có 12 chữ số: đây là số định danh cá nhân của chủ hộ, là dữ liệu cá nhân và không "
-     "được đăng công khai — xoá dòng tax_code (hộ kinh doanh không cần mã số thuế ở đây)",
-     "tax_code has 12 digits: this is the household representative's personal ID number, "
-     "personal data that must never be published — delete the tax_code line"),
+     "`tax_code` có 12 chữ số: đây là số định danh cá nhân của chủ hộ, là dữ liệu cá nhân và "
+     "không được đăng công khai — xoá dòng `tax_code` (hộ kinh doanh không cần mã số thuế ở "
+     "đây)",
+     "`tax_code` has 12 digits: this is the household representative's personal ID number, "
+     "personal data that must never be published — delete the `tax_code` line"),
+    ("invalid/stars-not-a-number",
+     "`.nan` không đúng kiểu: Hạng sao phải là số nguyên — đây không phải là một số; ghi một "
+     "số nguyên, ví dụ: `stars: 4`",
+     "`.nan` has the wrong type: Stars must be a whole number — this is not a number; write a "
+     "number, e.g. `stars: 4`"),
+    ("invalid/stars-quoted-number",
+     "`\"4\"` không đúng kiểu: Hạng sao phải là số nguyên — bỏ dấu ngoặc kép để thành số: "
+     "`stars: 4`",
+     "`\"4\"` has the wrong type: Stars must be a whole number — remove the quotes to make it "
+     "a number: `stars: 4`"),
+    ("invalid/phone-dot-and-space",
+     "số điện thoại «0235. 3884 123» viết tách nhóm số chưa đúng (mỗi nhóm 2–4 chữ số, cách "
+     "nhau bằng một dấu cách, dấu chấm hoặc gạch ngang) — viết là `\"0235 3884 123\"`",
+     "phone number «0235. 3884 123» is not grouped the usual way (groups of 2–4 digits "
+     "separated by one space, dot or hyphen) — write `\"0235 3884 123\"`"),
+    ("invalid/phone-single-digits",
+     "số điện thoại «090 5 1 2 3 4 5 6» viết tách nhóm số chưa đúng (mỗi nhóm 2–4 chữ số, cách "
+     "nhau bằng một dấu cách, dấu chấm hoặc gạch ngang) — viết là `\"0905 123 456\"`",
+     "phone number «090 5 1 2 3 4 5 6» is not grouped the usual way (groups of 2–4 digits "
+     "separated by one space, dot or hyphen) — write `\"0905 123 456\"`"),
+    ("invalid/province-merged-2025",
+     "«Tỉnh Quảng Nam» đã nhập vào Thành phố Đà Nẵng từ 1/7/2025, nên theo `scheme: 2025-07` "
+     "không còn tỉnh này — ghi tỉnh là `name: Thành phố Đà Nẵng`, `code: \"48\"` cùng xã hiện "
+     "nay, hoặc nếu quyết định ghi địa danh trước sáp nhập thì đặt `scheme: pre-2025-07` và ghi "
+     "cả huyện",
+     "«Tỉnh Quảng Nam» was merged into Thành phố Đà Nẵng on 1 July 2025, so `scheme: 2025-07` "
+     "has no such province — write the province as `name: Thành phố Đà Nẵng`, `code: \"48\"` "
+     "with the current commune, or, if the decision names the place as it was before the "
+     "merger, set `scheme: pre-2025-07` and add the district"),
     ("valid/expired",
      "hạng 3 sao đã hết hiệu lực từ 31/05/2024 (36 tháng từ ngày ký) — trang web sẽ ghi \"đã hết "
      "hạn\"; nếu sản phẩm đã được đánh giá lại, thêm quyết định mới",
@@ -151,3 +191,156 @@ def test_every_code_is_known_whatever_was_imported_first() -> None:
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                           text=True, check=True)
     assert done.stdout.split() == ["error", str(len(CATALOGUE))]
+
+
+# --- issue 14: values as typed, no placeholders, fixes that are YAML ---------------------------
+
+def _origin_message(code: str, lang: str, **params: str) -> str:
+    finding = Finding("p.yaml", code, params=worded(code, params))
+    return finding.message(lang)
+
+
+@pytest.mark.parametrize(("code", "params", "vi", "en"), [
+    ("origin.commune_missing", {"candidates": unit_list([])},
+     "chưa ghi xã nên không suy ra được xã hiện nay — ghi `commune` (tên, mã) như trong quyết "
+     "định, hoặc ghi `current_commune`",
+     "no commune recorded, so the current commune cannot be derived — add `commune` (name, code) "
+     "as in the decision, or `current_commune`"),
+    ("origin.commune_missing", {"candidates": "Xã Tiên Sơn (20857)"},
+     "chưa ghi xã nên không suy ra được xã hiện nay — ghi `commune` (tên, mã) như trong quyết "
+     "định, hoặc ghi `current_commune`. Xã hiện nay có thể là: Xã Tiên Sơn (20857)",
+     "no commune recorded, so the current commune cannot be derived — add `commune` (name, code) "
+     "as in the decision, or `current_commune`. The current commune may be: Xã Tiên Sơn (20857)"),
+    ("origin.name_mismatch",
+     {"unit_code": "20857", "official": "Xã Tiên Sơn", "name": "Xã Tiên Hà",
+      "by_name": unit_list([])},
+     "mã 20857 là «Xã Tiên Sơn», nhưng tên ghi «Xã Tiên Hà» — nếu mã đúng, sửa tên thành «Xã "
+     "Tiên Sơn»; nếu tên đúng, sửa mã (nhưng tên này không khớp với đơn vị nào của danh sách)",
+     "code 20857 is «Xã Tiên Sơn», but the name says «Xã Tiên Hà» — if the code is right, write "
+     "«Xã Tiên Sơn»; if the name is right, fix the code (but the name matches no unit of the "
+     "list)"),
+    ("origin.unknown_province_code",
+     {"unit_code": "490", "scheme": "pre-2025-07", "by_name": unit_list([])},
+     "không có tỉnh, thành phố nào mã 490 theo `scheme: pre-2025-07` — sửa lại mã tỉnh (2 chữ "
+     "số), hoặc xoá mã và chỉ ghi tên",
+     "there is no province with code 490 in `scheme: pre-2025-07` — correct the 2-digit code, or "
+     "delete it and keep the name"),
+])
+def test_an_empty_list_reads_as_a_sentence_not_a_dash(code: str, params: dict[str, str],
+                                                       vi: str, en: str) -> None:
+    assert _origin_message(code, "vi", **params) == vi
+    assert _origin_message(code, "en", **params) == en
+
+
+def test_the_merged_province_message_says_where_it_went() -> None:
+    text = BASE.replace("scheme: pre-2025-07", 'scheme: "2025-07"').replace(
+        '    district: {name: Thành phố Hội An, code: "503"}\n', "").replace(
+        'commune: {name: Xã Cẩm Thanh, code: "20431"}', "commune: {name: Phường Hội An Đông}")
+    doc = load_text(text, Document("p.yaml"))
+    assert check_schema(doc) == []
+    _, findings = check_origin(doc)
+    assert [f.code for f in findings] == ["origin.province_merged"]
+    assert findings[0].message().startswith(
+        "«Tỉnh Quảng Nam» đã nhập vào Thành phố Đà Nẵng từ 1/7/2025")
+
+
+@pytest.mark.parametrize(("value", "typed", "shown_as"), [
+    ('""', "", '`""`'), ('"  "', "  ", '`"  "`'), ("'4'", "4", "`'4'`"),
+    ('"a\\u200bb"', "a\u200bb", '`"a\\u200Bb"`'), ("4\u200b", "4\u200b", "`4\\u200B`"),
+])
+def test_a_value_is_shown_as_typed_never_empty(value: str, typed: str, shown_as: str) -> None:
+    doc, _ = _schema(BASE.replace("stars: 3", f"stars: {value}"))
+    assert doc.data["recognitions"][0]["stars"] == typed
+    message = check_schema(doc)[0].message()
+    assert message.startswith(f"{shown_as} không đúng kiểu"), message
+
+
+def _required_paths() -> list[tuple[str | int, ...]]:
+    out: list[tuple[str | int, ...]] = []
+
+    def walk(path: tuple[str | int, ...], node: dict[str, object]) -> None:
+        node = resolve(node)
+        for key, child in dict(node.get("properties", {})).items():  # type: ignore[call-overload]
+            out.append((*path, key))
+            walk((*path, key), child)
+        if isinstance(node.get("items"), dict):
+            walk((*path, 0), node["items"])  # type: ignore[arg-type]
+
+    walk((), product_schema())
+    return out
+
+
+def _nested(path: tuple[str | int, ...], line: str) -> str:
+    """``line`` placed at ``path`` in a YAML file (``a:\n  - b: …`` for ``("a", 0, "b")``)."""
+    lines, indent, item = [], 0, False
+    for part in path[:-1]:
+        if isinstance(part, int):
+            item = True
+            continue
+        lines.append(" " * indent + ("- " if item else "") + f"{part}:")
+        indent, item = indent + (4 if item else 2), False
+    return "\n".join([*lines, " " * indent + ("- " if item else "") + line])
+
+
+@pytest.mark.parametrize("path", [p for p in _required_paths() if not isinstance(p[-1], int)],
+                         ids=lambda p: ".".join(map(str, p)))
+def test_every_field_example_is_yaml_the_schema_accepts(path: tuple[str | int, ...]) -> None:
+    """What `schema.required` tells officers to add (`field: example`) loads and is valid."""
+    snippet = f"{path[-1]}: {example(path)}"
+    assert "…" not in snippet and "xem mẫu" not in snippet, snippet
+    assert isinstance(yaml.safe_load(snippet), dict), snippet
+    doc = load_text(_nested(path, snippet), Document("p.yaml"))
+    coerce_to_schema(doc)
+    value = doc.data
+    for part in path:
+        value = value[0 if isinstance(part, int) else part]
+    schema = {**subschema(path), "$defs": product_schema()["$defs"]}
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(value)]
+    assert not errors, (snippet, errors)
+
+
+@pytest.mark.parametrize("change", [
+    ("stars: 3", "stars: 3 sao"), ("stars: 3", 'stars: "4"'), ("stars: 3", "stars: .nan"),
+    ("stars: 3", "stars: 3\n    score: 64,5"), ("stars: 3", 'stars: 3\n    score: "64,5"'),
+    ("  vi: Tệp mẫu dùng trong kiểm thử.", "  vi: Tệp mẫu\n  ingredients: tiêu"),
+    ("sources:\n  - url: https://example.org/nguon", "sources: https://example.org/nguon"),
+    ("name:\n  vi: Nước mắm thử nghiệm", "name: Nước mắm thử nghiệm"),
+    ("processing: processed", "processing: chế biến"),
+])
+def test_every_snippet_a_schema_finding_prints_is_yaml(change: tuple[str, str]) -> None:
+    doc = load_text(BASE.replace(*change), Document("p.yaml"))
+    findings = check_schema(doc)
+    assert findings
+    for finding in findings:
+        for lang in ("vi", "en"):
+            spans = re.findall(r"`[^`]*`", finding.message(lang))
+            for snippet in [span.strip("`") for span in spans if ": " in span]:
+                assert isinstance(yaml.safe_load(snippet), dict), (finding.code, snippet)
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("", '""'), ("  ", '"  "'), (" x", '" x"'), ("x\n::error::y", "x\\u000A::error::y"),
+    ("Tiêu\u00adđen", "Tiêu\\u00ADđen"), ("\ufeffTiêu", "\\uFEFFTiêu"), (4.5, "4.5"),
+    ("a" * 70, "a" * 57 + "…"),
+])
+def test_shown_values_are_never_empty_and_never_invisible(value: object, text: str) -> None:
+    assert shown(value) == text
+
+
+@pytest.mark.parametrize(("value", "expected", "quoted", "vi"), [
+    ("4 sao", "integer", "", "chỉ ghi số: `stars: 4`"),
+    ("4", "integer", '"', "bỏ dấu ngoặc kép để thành số: `stars: 4`"),
+    ("4", "integer", "'", "bỏ dấu nháy đơn để thành số: `stars: 4`"),
+    ("64,5", "number", '"', "bỏ dấu ngoặc kép và dùng dấu chấm thập phân để thành số: "
+                            "`stars: 64.5`"),
+    ("64,5", "number", "", "dùng dấu chấm thập phân: `stars: 64.5`"),
+    ("50.000đ", "integer", "", "chỉ ghi số: `stars: 50000`"),
+    ("70.5.1", "number", "", "ghi một số, ví dụ: `stars: 4`"),
+    ("3 hoặc 4", "integer", "", "ghi một số nguyên, ví dụ: `stars: 4`"),
+    ("-.inf", "number", "", "đây không phải là một số; ghi một số, ví dụ: `stars: 4`"),
+    ("", "integer", '"', "ghi một số nguyên, ví dụ: `stars: 4`"),
+])
+def test_number_hints_say_what_to_write(value: str, expected: str, quoted: str, vi: str) -> None:
+    vi_hint, en_hint = number_hint(value, expected, ("recognitions", 0, "stars"), quoted)
+    assert vi_hint == vi
+    assert en_hint.endswith(re.findall(r"`[^`]*`", vi)[-1])  # the same YAML to paste

@@ -11,7 +11,7 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..findings import Finding, Message, Severity, register
+from ..findings import Finding, Message, Severity, register, shown
 from ..load.document import Document
 from ..model.product import Product
 from ..textfold import fold, fold_compact
@@ -63,7 +63,7 @@ def _ids(entries: list[Entry]) -> list[Finding]:
         by_id[product.id].append(entry)
         if product.folder.name != product.id:
             out.append(entry.doc.finding("product.id_folder", ("id",), value=product.id,
-                                         folder=product.folder.name))
+                                         folder=shown(product.folder.name)))
     for same in by_id.values():
         for entry in same if len(same) > 1 else ():
             others = ", ".join(o.doc.file for o in same if o is not entry)
@@ -135,7 +135,7 @@ def _similar(entries: list[Entry]) -> list[Finding]:
     for a, b in sorted(_similar_pairs(entries)):
         for mine, other in ((entries[a], entries[b]), (entries[b], entries[a])):
             out.append(mine.doc.finding("portfolio.similar_name", ("name", "vi"),
-                                        other_name=other.product.name.vi, other=other.doc.file))
+                                        other_name=shown(other.product.name.vi), other=other.doc.file))
     return out
 
 

@@ -10,10 +10,11 @@ from typing import Any
 from stdnum import ean
 from stdnum.vn import mst
 
-from ..findings import Finding, Message, Severity, register
+from ..findings import Finding, Message, Severity, register, shown
 from ..load.document import Document, PathT
 from ..rules import PartialDate
 from ..textfold import fold
+from . import phone
 
 register(
     Message("subject.missing", Severity.WARNING,
@@ -37,7 +38,7 @@ register(
             "certificate"),
     Message("subject.household_tax_code", Severity.WARNING,
             "hộ kinh doanh có mã số thuế: từ 01/07/2025 mã này được thay bằng số định danh cá nhân "
-            "của chủ hộ, không được đăng công khai — cân nhắc xoá dòng tax_code",
+            "của chủ hộ, không được đăng công khai — cân nhắc xoá dòng `tax_code`",
             "a household business with a tax code: from 1 July 2025 it is replaced by the "
             "representative's personal ID, which must not be published — consider deleting it"),
     Message("packaging.gtin_checksum", Severity.ERROR,
@@ -110,10 +111,10 @@ def _subject(doc: Document) -> list[Finding]:
                                suggested=suggested))
     elif form and suggested and form != suggested and (form, suggested) not in _COMPATIBLE:
         out.append(doc.finding("subject.legal_form_mismatch", ("subject", "legal_form"),
-                               value=form, name=subject["name"], suggested=suggested))
+                               value=form, name=shown(subject["name"]), suggested=suggested))
     tax_code = subject.get("tax_code")
     if tax_code and not mst.is_valid(tax_code):
-        out.append(doc.finding("subject.tax_code_checksum", ("subject", "tax_code"), value=tax_code))
+        out.append(doc.finding("subject.tax_code_checksum", ("subject", "tax_code"), value=shown(tax_code)))
     if tax_code and form == "household-business":
         out.append(doc.finding("subject.household_tax_code", ("subject", "tax_code")))
     return out
@@ -126,7 +127,7 @@ def _standards(doc: Document, today: date) -> list[Finding]:
         until = PartialDate.parse(item["valid_until"]) if "valid_until" in item else None
         for key, parsed in (("valid_from", start), ("valid_until", until)):
             if key in item and parsed is None:
-                out.append(doc.finding("date.invalid", ("standards", i, key), value=item[key]))
+                out.append(doc.finding("date.invalid", ("standards", i, key), value=shown(item[key])))
         if start and until and until.latest() < start.earliest():
             out.append(doc.finding("standard.dates_reversed", ("standards", i, "valid_until"),
                                    start=start.display(), until=until.display()))
@@ -146,17 +147,24 @@ def _other_dates(doc: Document, today: date) -> list[Finding]:
     for path, value in places:
         parsed = PartialDate.parse(value)
         if parsed is None:
-            out.append(doc.finding("date.invalid", path, value=value))
+            out.append(doc.finding("date.invalid", path, value=shown(value)))
         elif parsed.earliest() > today:
             out.append(doc.finding("date.future", path, value=parsed.display()))
     return out
+
+
+def _phones(doc: Document) -> list[Finding]:
+    phones = ((doc.data.get("subject") or {}).get("contact") or {}).get("phones") or []
+    return [doc.finding("subject.phone_format", ("subject", "contact", "phones", i),
+                        value=shown(text), **phone.problem(text))
+            for i, text in enumerate(phones) if isinstance(text, str) and not phone.well_formed(text)]
 
 
 def _packaging_and_price(doc: Document) -> list[Finding]:
     out: list[Finding] = []
     gtin = (doc.data.get("packaging") or {}).get("gtin")
     if gtin and not ean.is_valid(gtin):
-        out.append(doc.finding("packaging.gtin_checksum", ("packaging", "gtin"), value=gtin))
+        out.append(doc.finding("packaging.gtin_checksum", ("packaging", "gtin"), value=shown(gtin)))
     price = doc.data.get("price")
     if price and "max" in price and price["max"] < price["min"]:
         out.append(doc.finding("price.range", ("price", "max"), min=price["min"], max=price["max"]))
@@ -184,7 +192,7 @@ def _text(doc: Document) -> list[Finding]:
         if match and not (path and path[-1] in ("url", "website", "source", "traceability_url")
                           and match.group(0).lower().startswith("data")):
             snippet = text[match.start(): match.start() + 24]
-            out.append(doc.finding("text.markup", path, snippet=snippet))
+            out.append(doc.finding("text.markup", path, snippet=shown(snippet)))
         control = _CONTROL.search(text)
         if control:
             out.append(doc.finding("text.control_char", path,
@@ -195,4 +203,4 @@ def _text(doc: Document) -> list[Finding]:
 def check_fields(doc: Document, today: date) -> list[Finding]:
     """Findings for one schema-valid product file."""
     return (_subject(doc) + _standards(doc, today) + _other_dates(doc, today)
-            + _packaging_and_price(doc) + _text(doc))
+            + _phones(doc) + _packaging_and_price(doc) + _text(doc))

@@ -15,11 +15,13 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from ..findings import Finding, Message, Severity, register
+from ..findings import Finding, Message, Severity, register, shown
 from ..load.coerce import coerce_to_schema
 from ..load.document import Document, PathT
-from ..resources import product_schema, resolve, subschema
+from ..resources import product_schema, subschema
 from ..textfold import fold
+from . import phone
+from .schema_hints import example, pattern_rule, quote_mark, type_hint
 
 register(
     Message("schema.required", Severity.ERROR,
@@ -47,7 +49,7 @@ register(
     Message("schema.range", Severity.ERROR,
             "`{value}` nằm ngoài khoảng cho phép của {title} ({limits}) — sửa thành một số trong "
             "khoảng đó",
-            "`{value}` is outside the allowed range of {title_en} ({limits}) — use a number in "
+            "`{value}` is outside the allowed range of {title_en} ({limits_en}) — use a number in "
             "that range",
             bad="score: 170.9", fix="score: 70.9"),
     Message("recognition.stars_range", Severity.ERROR,
@@ -56,11 +58,12 @@ register(
             bad="stars: 6", fix="stars: 5"),
     Message("schema.length", Severity.ERROR,
             "{title}: độ dài không hợp lệ ({limits}) — {hint}",
-            "{title_en}: invalid length ({limits}) — {hint_en}"),
+            "{title_en}: invalid length ({limits_en}) — {hint_en}"),
     Message("schema.min_items", Severity.ERROR,
             "{title} cần ít nhất {count} mục — thêm một mục bắt đầu bằng `- `",
             "{title_en} needs at least {count} entries — add an entry starting with `- `",
-            bad="sources: []", fix="sources:\n  - url: https://baoquangnam.vn/..."),
+            bad="sources: []", fix="sources:\n  - url: https://baoquangnam.vn/cong-nhan-san-pham-ocop-nam-2022.html\n"
+                "    title: Công nhận sản phẩm OCOP năm 2022"),
     Message("schema.duplicate_items", Severity.ERROR,
             "{title} có mục trùng nhau — xoá mục lặp lại",
             "{title_en} has duplicate entries — delete the repeated one"),
@@ -68,10 +71,11 @@ register(
             "{title}: {why} — {fix}",
             "{title_en}: {why_en} — {fix_en}"),
     Message("subject.personal_id", Severity.ERROR,
-            "tax_code có 12 chữ số: đây là số định danh cá nhân của chủ hộ, là dữ liệu cá nhân và "
-            "không được đăng công khai — xoá dòng tax_code (hộ kinh doanh không cần mã số thuế ở đây)",
-            "tax_code has 12 digits: this is the household representative's personal ID number, "
-            "personal data that must never be published — delete the tax_code line",
+            "`tax_code` có 12 chữ số: đây là số định danh cá nhân của chủ hộ, là dữ liệu cá nhân "
+            "và không được đăng công khai — xoá dòng `tax_code` (hộ kinh doanh không cần mã số "
+            "thuế ở đây)",
+            "`tax_code` has 12 digits: this is the household representative's personal ID number, "
+            "personal data that must never be published — delete the `tax_code` line",
             bad='tax_code: "049123456789"', fix="# (không ghi tax_code cho hộ kinh doanh)"),
 )
 
@@ -96,63 +100,25 @@ def _titles(path: PathT) -> tuple[str, str]:
     return vi, en or vi
 
 
-def _example(path: PathT) -> str:
-    examples = subschema(path).get("examples") or []
-    if not examples:
-        return "…"
-    example = examples[0]
-    if isinstance(example, dict | list):
-        return "(xem mẫu trong tài liệu trường)"
-    return str(example)
+def _show(doc: Document, path: PathT, value: Any) -> str:
+    return shown(value, quoted=quote_mark(doc, path) if isinstance(value, str) else "")
 
 
-def _show(value: Any) -> str:
-    text = str(value) if not isinstance(value, str) else value
-    return text if len(text) <= 60 else text[:57] + "…"
+def _limits(node: dict[str, Any], low: str, high: str, unit: str = "",
+            unit_en: str = "") -> dict[str, str]:
+    """``limits``/``limits_en``: "từ 3 đến 5", "ít nhất 5 ký tự", "nhiều nhất 300 ký tự"."""
+    lo, hi = node.get(low), node.get(high)
+    if lo is not None and hi is not None:
+        return {"limits": f"từ {lo} đến {hi}{unit}", "limits_en": f"{lo} to {hi}{unit_en}"}
+    if lo is not None:
+        return {"limits": f"ít nhất {lo}{unit}", "limits_en": f"at least {lo}{unit_en}"}
+    return {"limits": f"nhiều nhất {hi}{unit}", "limits_en": f"at most {hi}{unit_en}"}
 
 
 def _closest(word: str, options: list[str]) -> str:
     folded = {fold(o): o for o in options}
     match = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=0.6)
     return folded[match[0]] if match else ""
-
-
-def _type_hint(value: Any, expected: str, example: str) -> tuple[str, str]:
-    if expected in ("integer", "number") and isinstance(value, str):
-        digits = "".join(ch for ch in value if ch.isdigit() or ch in ",.")
-        if "," in digits and expected == "number":
-            return (f"dùng dấu chấm thập phân: {digits.replace(',', '.')}",
-                    f"use a decimal point: {digits.replace(',', '.')}")
-        if digits:
-            return f"chỉ ghi số: {digits}", f"write the number only: {digits}"
-    if expected == "object" and isinstance(value, str):
-        return ("viết thành các dòng con, ví dụ:\n    vi: " + _show(value),
-                "write it as indented lines, e.g.\n    vi: " + _show(value))
-    if expected == "array":
-        return ("viết dạng danh sách, mỗi mục một dòng bắt đầu bằng `- `",
-                "write a list, one entry per line starting with `- `")
-    if expected == "string":
-        return ("đặt giá trị trong ngoặc kép", "put the value in quotes")
-    return f"sửa theo ví dụ: `{example}`", f"follow the example: `{example}`"
-
-
-def _pattern_rule(path: PathT, value: Any) -> tuple[str, str]:
-    last = path[-1] if path else ""
-    fmt = resolve(subschema(path))
-    pattern = fmt.get("pattern", "")
-    if "[0-9]{4}" in pattern:
-        return ("viết ngày theo dạng NĂM-THÁNG-NGÀY (hoặc chỉ NĂM-THÁNG, NĂM nếu nguồn chỉ ghi vậy)",
-                "write dates as YEAR-MONTH-DAY (or YEAR-MONTH, YEAR when that is all the source says)")
-    if last == "id":
-        return ("chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang",
-                "use lowercase ASCII letters, digits and hyphens only")
-    if last == "tax_code":
-        return "10 chữ số, hoặc 10 chữ số + \"-\" + 3 chữ số", "10 digits, or 10 digits + \"-\" + 3"
-    if last in ("url", "website", "source", "traceability_url"):
-        return "địa chỉ phải bắt đầu bằng https:// hoặc http://", "must start with https:// or http://"
-    if isinstance(value, str) and "\n" in value:
-        return "chỉ được một dòng", "must be a single line"
-    return "không khớp mẫu quy định", "does not match the required form"
 
 
 class _Translator:
@@ -172,7 +138,7 @@ class _Translator:
         """One finding per missing field (jsonschema reports them together)."""
         missing = [m for m in error.validator_value if m not in (error.instance or {})]
         return [self.doc.finding("schema.required", (*path, field), field=field,
-                                 example=_example((*path, field)), **self._params((*path, field)))
+                                 example=example((*path, field)), **self._params((*path, field)))
                 for field in missing]
 
     def _additionalProperties(self, error: ValidationError, path: PathT) -> list[Finding]:
@@ -191,8 +157,8 @@ class _Translator:
     def _type(self, error: ValidationError, path: PathT) -> Finding:
         expected = error.validator_value
         expected = expected[0] if isinstance(expected, list) else expected
-        hint, hint_en = _type_hint(error.instance, expected, _example(path))
-        return self.doc.finding("schema.type", path, value=_show(error.instance),
+        hint, hint_en = type_hint(error.instance, expected, path, quote_mark(self.doc, path))
+        return self.doc.finding("schema.type", path, value=_show(self.doc, path, error.instance),
                                 expected=_TYPE_VI.get(expected, expected),
                                 expected_en=_TYPE_EN.get(expected, expected),
                                 hint=hint, hint_en=hint_en, **self._params(path))
@@ -200,8 +166,8 @@ class _Translator:
     def _enum(self, error: ValidationError, path: PathT) -> Finding:
         options = [str(o) for o in error.validator_value]
         close = _closest(str(error.instance), options)
-        return self.doc.finding("schema.enum", path, value=_show(error.instance),
-                                allowed=", ".join(options),
+        return self.doc.finding("schema.enum", path, value=_show(self.doc, path, error.instance),
+                                allowed=", ".join(f"`{o}`" for o in options),
                                 suggestion=f" (có phải `{close}`?)" if close else "",
                                 suggestion_en=f" (did you mean `{close}`?)" if close else "",
                                 **self._params(path))
@@ -210,27 +176,34 @@ class _Translator:
         if path and path[-1] == "tax_code" and str(error.instance).isdigit() \
                 and len(str(error.instance)) == 12:
             return self.doc.finding("subject.personal_id", path)
-        rule, rule_en = _pattern_rule(path, error.instance)
-        return self.doc.finding("schema.pattern", path, value=_show(error.instance), rule=rule,
-                                rule_en=rule_en, example=_example(path), **self._params(path))
+        if path[-2:-1] == ("phones",) and isinstance(error.instance, str):
+            return self.doc.finding("subject.phone_format", path, value=shown(error.instance),
+                                    **phone.problem(error.instance))
+        rule, rule_en = pattern_rule(path, error.instance)
+        return self.doc.finding("schema.pattern", path, value=_show(self.doc, path, error.instance),
+                                rule=rule, rule_en=rule_en, example=example(path),
+                                **self._params(path))
 
     def _range(self, error: ValidationError, path: PathT) -> Finding:
         if path and path[-1] == "stars":
-            return self.doc.finding("recognition.stars_range", path, value=_show(error.instance))
-        node = subschema(path)
-        limits = f"{node.get('minimum', '…')} – {node.get('maximum', '…')}"
-        return self.doc.finding("schema.range", path, value=_show(error.instance),
-                                limits=limits, **self._params(path))
+            return self.doc.finding("recognition.stars_range", path,
+                                    value=_show(self.doc, path, error.instance))
+        return self.doc.finding("schema.range", path, value=_show(self.doc, path, error.instance),
+                                **_limits(subschema(path), "minimum", "maximum"),
+                                **self._params(path))
 
     _minimum = _maximum = _range
 
     def _length(self, error: ValidationError, path: PathT) -> Finding:
-        node = subschema(path)
-        limits = f"{node.get('minLength', 0)} – {node.get('maxLength', '…')} ký tự"
         too_short = error.validator == "minLength"
-        return self.doc.finding("schema.length", path, limits=limits,
-                                hint="bổ sung cho đủ" if too_short else "rút gọn lại",
-                                hint_en="write more" if too_short else "shorten it",
+        hint = ("bổ sung cho đủ", "write more") if too_short else ("rút gọn lại", "shorten it")
+        if error.instance == "":
+            hint = ("đang để trống: điền nội dung, hoặc xoá dòng nếu trường không bắt buộc",
+                    "it is empty: fill it in, or delete the line if the field is optional")
+        return self.doc.finding("schema.length", path,
+                                **_limits(subschema(path), "minLength", "maxLength", " ký tự",
+                                          " characters"),
+                                hint=hint[0], hint_en=hint[1],
                                 **self._params(path))
 
     _minLength = _maxLength = _length
@@ -244,15 +217,20 @@ class _Translator:
 
     def _not(self, error: ValidationError, path: PathT) -> Finding:
         if "recognitions" in path:
-            texts = {"why": "có mục `revoked` nhưng status không phải revoked",
-                     "fix": "đặt `status: revoked` hoặc xoá mục revoked",
-                     "why_en": "has `revoked` but status is not revoked",
-                     "fix_en": "set `status: revoked` or delete `revoked`"}
+            texts = {"why": "có mục `revoked` nhưng `status` không phải `revoked`",
+                     "fix": "đặt `status: revoked`, hoặc xoá mục `revoked`",
+                     "why_en": "has `revoked` but `status` is not `revoked`",
+                     "fix_en": "set `status: revoked`, or delete `revoked`"}
         else:
-            texts = {"why": "hệ thống 2025-07 không còn cấp huyện",
-                     "fix": "xoá `district` hoặc đổi scheme thành pre-2025-07",
-                     "why_en": "the 2025-07 scheme has no districts",
-                     "fix_en": "delete `district` or use scheme pre-2025-07"}
+            texts = {"why": "từ 1/7/2025 không còn cấp huyện nên `scheme: 2025-07` không có "
+                            "`district`",
+                     "fix": "xoá dòng `district` và ghi xã hiện nay, hoặc đặt "
+                            "`scheme: pre-2025-07` nếu địa danh được ghi như trước sáp nhập",
+                     "why_en": "districts were abolished on 1 July 2025, so `scheme: 2025-07` "
+                               "has no `district`",
+                     "fix_en": "delete the `district` line and give the current commune, or set "
+                               "`scheme: pre-2025-07` if the place is written as before the "
+                               "merger"}
         return self.doc.finding("schema.not_allowed", path, **texts, **self._params(path))
 
 

@@ -447,7 +447,7 @@ def test_new_scheme_province_names() -> None:
     only(findings, "origin.unknown_province_name")
     assert result is None
     result, findings = check(new(province='{name: Tỉnh Quảng Nam, code: "49"}'))
-    only(findings, "origin.wrong_scheme")
+    only(findings, "origin.province_merged")  # it says where the province went
     assert result is None
 
 
@@ -482,6 +482,7 @@ def test_new_scheme_current_commune() -> None:
 SCENARIOS: dict[str, str] = {
     "origin.unknown_province_code": old(province='{name: Tỉnh Quảng Nam, code: "490"}'),
     "origin.unknown_province_name": new(province="{name: Tỉnh Quảng Đà}"),
+    "origin.province_merged": new(province="{name: Tỉnh Quảng Nam}"),
     "origin.province_not_shipped": old(province='{name: Thành phố Hà Nội, code: "01"}'),
     "origin.unknown_district_code": old(district='{name: Huyện Tiên Phước, code: "541"}'),
     "origin.unknown_district_name": old(district="{name: Huyện Tiên Phúc}"),

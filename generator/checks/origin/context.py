@@ -9,6 +9,7 @@ from typing import Any
 from ...findings import Finding
 from ...load.document import Document, PathT
 from ...places import NEW, OLD, Issue, Unit, lookup, match_names, spelled, unit_list
+from .messages import worded
 
 RECORDED: PathT = ("origin", "recorded")
 CURRENT: PathT = ("origin", "current_commune")
@@ -53,7 +54,7 @@ class OriginCheck:
         return self.entry("commune") != (None, None)
 
     def add(self, code: str, where: PathT, **params: object) -> None:
-        self.findings.append(self.doc.finding(code, where, **params))
+        self.findings.append(self.doc.finding(code, where, **worded(code, params)))
 
     def report(self, issues: Iterable[Issue]) -> None:
         """Report what stood in the way of deriving the current commune."""

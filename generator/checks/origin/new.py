@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...places import NEW, Commune, CurrentOrigin, Unit, lookup, name_key, named, unit_list
+from ...places import NEW, OLD, Commune, CurrentOrigin, Unit, lookup, name_key, named, unit_list
 from ...places.resolve import from_new_commune, from_new_province
 from .context import OriginCheck, path
 
@@ -24,6 +24,8 @@ def check_new(check: OriginCheck) -> CurrentOrigin | None:
 def _province(check: OriginCheck) -> Unit | None:
     code, name = check.entry("province")
     by_name = named(name, lookup.provinces(NEW))
+    if not by_name and _merged_province(check, code, name):
+        return None
     if code is not None:
         unit = lookup.province(code, NEW)
         if unit is None:
@@ -38,6 +40,23 @@ def _province(check: OriginCheck) -> Unit | None:
     if not check.wrong_scheme("province", None, name):
         check.add("origin.unknown_province_name", path("province", "name"), name=name)
     return None
+
+
+def _merged_province(check: OriginCheck, code: str | None, name: str | None) -> bool:
+    """Report a former province (Tỉnh Quảng Nam) written under ``scheme: 2025-07``."""
+    if code is not None and lookup.province(code, NEW) is not None:
+        return False
+    former = named(name, lookup.provinces(OLD)) if name else []
+    if not former and code is not None and name is None:
+        former = [u for u in [lookup.province(code, OLD)] if u is not None]
+    if len(former) != 1 or (code is not None and former[0].code != code):
+        return False
+    into = lookup.province_now(former[0].code)
+    if into.code == former[0].code:
+        return False
+    check.add("origin.province_merged", path("province"), name=name or former[0].name,
+              into_name=into.name, into_code=into.code)
+    return True
 
 
 def _commune(check: OriginCheck, province: Unit) -> Commune | None:
