@@ -34,18 +34,17 @@ register(
     Message("text.control_char", Severity.ERROR,
             "dòng này có ký tự {char}, không hiện ra khi xem tệp — xoá nó: " + _HOW,
             "this line holds the character {char_en}, which does not show — delete it: "
-            + _HOW_EN,
-            bad='vi: "Nước\\x07 mắm"', fix="vi: Nước mắm"),
+            + _HOW_EN),
     Message("text.invisible", Severity.ERROR,
-            _WHERE + " — ký tự này không thấy được nhưng vẫn được đăng và làm tên, tìm kiếm sai; "
+            _WHERE + " — ký tự này không thấy được nhưng vẫn được đăng, làm sai chữ và việc tìm kiếm; "
             "xoá nó: " + _HOW,
-            _WHERE_EN + " — it does not show but is published and breaks names and search; "
+            _WHERE_EN + " — it does not show but is published and breaks the text and search; "
             "delete it: " + _HOW_EN,
-            bad="vi: Nước mắm Cửa\u00adHội", fix="vi: Nước mắm Cửa Hội"),
+            bad='vi: "Nước mắm Cửa\\u00adHội"', fix="vi: Nước mắm Cửa Hội"),
     Message("text.invisible_soft", Severity.WARNING,
             _WHERE + " — ký tự này không thấy được nhưng vẫn được đăng; nên xoá nó: " + _HOW,
             _WHERE_EN + " — it does not show but is published; better delete it: " + _HOW_EN,
-            bad="vi: Nước mắm\u200b ngon", fix="vi: Nước mắm ngon"),
+            bad='vi: "Nước mắm\\u200b ngon"', fix="vi: Nước mắm ngon"),
 )
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

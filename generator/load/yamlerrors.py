@@ -212,9 +212,11 @@ def _no_colon(file: str, lines: list[str], error: Any, problem: str) -> Finding 
 
 
 def _reserved(file: str, lines: list[str], error: Any, problem: str) -> Finding | None:
-    mark = error.problem_mark
-    if "cannot start any token" not in problem or mark is None or mark.line >= len(lines) \
-            or mark.column >= len(lines[mark.line]):
+    """A value starting with `@`, a backtick, or `*`/`&` followed by what cannot name an alias."""
+    alias = re.search(r"scanning an? (alias|anchor)", problem)
+    mark = error.context_mark if alias else error.problem_mark
+    if ("cannot start any token" not in problem and not alias) or mark is None \
+            or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
         return None
     line = lines[mark.line]
     start = min(_value_start(line), mark.column)

@@ -53,9 +53,9 @@ register(
             bad="name:\n\tvi: Nước mắm", fix="name:\n  vi: Nước mắm"),
     Message("yaml.too_deep", Severity.ERROR,
             "dữ liệu lồng nhau quá sâu (quá {limit} tầng) từ chỗ này — tệp sản phẩm chỉ cần vài "
-            "tầng; xoá các dấu `[` `{{` thừa hoặc bớt thụt lề cho giống tệp mẫu",
+            "tầng; xoá các dấu ngoặc `[` (hay ngoặc nhọn) thừa, hoặc bớt thụt lề cho giống tệp mẫu",
             "the data nests too deeply (more than {limit} levels) from here — a product file needs "
-            "only a few; remove the extra `[` `{{` or indent as in the example file",
+            "only a few; remove the extra `[` (or curly) brackets, or indent as in the example file",
             bad="phones: [[[[0905123456]]]]", fix="phones: [0905123456]"),
     Message("yaml.comment_cut", Severity.ERROR,
             "phần sau dấu # bị bỏ mất: «{lost}» — trong YAML, ` #` bắt đầu một ghi chú; đặt cả giá "
@@ -73,7 +73,7 @@ register(
             "trị; nếu `*` hay `&` là một phần của chữ, đặt cả giá trị trong dấu ngoặc kép",
             "YAML anchors and aliases (`&`, `*`, `<<`) are not allowed in product files — write the "
             "value out; if `*` or `&` is part of the text, put the whole value in double quotes",
-            bad="  vi: *Đặc sản* Hội An", fix='  vi: "*Đặc sản* Hội An"'),
+            bad="  vi: *moi* Nước mắm", fix='  vi: "*moi* Nước mắm"'),
     Message("yaml.tag", Severity.ERROR,
             "không dùng thẻ YAML `{tag}` — bỏ thẻ; nếu muốn giữ nguyên là chữ, đặt giá trị trong "
             "ngoặc kép",
