@@ -93,6 +93,8 @@ def clean_controls(text: str, doc: Document) -> str:
 def invisible_findings(doc: Document) -> list[Finding]:
     """One finding per text value holding an invisible character, at that character."""
     found: list[Finding] = []
+    if "\\" not in doc.text and not _INVISIBLE.search(doc.text):
+        return found  # no such character, and no escape that could write one
     for path, value in _strings(doc.data, ()):
         match = _INVISIBLE.search(value)
         if match is None:

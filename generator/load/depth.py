@@ -11,6 +11,7 @@ lets through is safe to parse; the loader then counts the real depth on the pars
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 #: levels a product file may nest (the schema needs five)
@@ -19,6 +20,7 @@ MAX_DEPTH = 20
 SCAN_LIMIT = 40
 
 _OPEN, _CLOSE = "[{", "]}"
+_INDENT = re.compile(r"^ *", re.MULTILINE)
 
 
 @dataclass
@@ -33,12 +35,23 @@ class _State:
 
 def too_deep(text: str, limit: int = SCAN_LIMIT) -> tuple[int, int] | None:
     """The line and column (1-based) where the nesting estimate first passes ``limit``."""
+    if _bound(text) <= limit:
+        return None
     state = _State(limit)
     for number, line in enumerate(text.split("\n"), start=1):
         column = _line(state, line)
         if column is not None:
             return number, column + 1
     return None
+
+
+def _bound(text: str) -> int:
+    """A quick upper bound of the depth (every bracket opens a level; block collections nest
+    at most two to an indentation width, plus the ``- ``/``? `` of one line): a typical product
+    file is far below the limit and skips the scan."""
+    inline = max((line.count("- ") + line.count("? ") for line in text.split("\n")), default=0)
+    indents = len(set(map(len, _INDENT.findall(text))))
+    return text.count("[") + text.count("{") + 2 * (indents + inline + 1)
 
 
 def _line(state: _State, line: str) -> int | None:

@@ -65,6 +65,12 @@ register(
             "there is text after the closing quote: " + _Q + " — put the whole value in one "
             "pair of double quotes, writing a quote inside as `\\\"`: `{fix}`",
             bad='  vi: "Nước mắm" Cửa Hội', fix='  vi: "\\"Nước mắm\\" Cửa Hội"'),
+    Message("yaml.bad_escape", Severity.ERROR,
+            "trong dấu ngoặc kép, dấu `\\` phải đi cùng một ký tự đặc biệt (như `\\n`): " + _Q
+            + " — viết `\\\\` cho mỗi dấu `\\`, hoặc dùng dấu ngoặc đơn `'…'` thay cho ngoặc kép",
+            "inside double quotes a `\\` must start an escape (such as `\\n`): " + _Q + " — write "
+            "`\\\\` for each `\\`, or use single quotes `'…'` instead of double quotes",
+            bad='  vi: "Mẫu A\\B"', fix="  vi: 'Mẫu A\\B'"),
     Message("yaml.unclosed_bracket", Severity.ERROR,
             "dấu `{open}` mở ở dòng này chưa được đóng: " + _Q + " — thêm `{close}` ở cuối; nếu "
             "`{open}` là một phần của chữ, đặt cả giá trị trong dấu ngoặc kép",
@@ -125,7 +131,7 @@ def syntax_finding(file: str, text: str, error: yaml.MarkedYAMLError) -> Finding
     if quote:
         return Finding(file, "yaml.unclosed_quote", "", *quote[:2], {"quote": quote[2]})
     mark = error.problem_mark or error.context_mark
-    for explain in (_mapping_values, _no_key, _no_colon, _reserved, _bracket):
+    for explain in (_mapping_values, _no_key, _no_colon, _reserved, _bracket, _escape):
         found = explain(file, lines, error, problem)
         if found is not None:
             return found
@@ -235,11 +241,19 @@ def _bracket(file: str, lines: list[str], error: Any, problem: str) -> Finding |
                open=opened, close=closed)
 
 
+def _escape(file: str, lines: list[str], error: Any, problem: str) -> Finding | None:
+    mark = error.problem_mark
+    if "escape" not in problem or mark is None or mark.line >= len(lines):
+        return None
+    return _at(file, "yaml.bad_escape", lines, mark.line, mark.column)
+
+
 def _unclosed_quote(lines: list[str], mark: Any, context: Any,
                     problem: str) -> tuple[int, int, str] | None:
     """Where a quote was opened and never closed: where the parser says it opened one, else
     the first line before the error with an odd number of unescaped double quotes."""
-    if "quoted scalar" in problem and context is not None and context.line < len(lines):
+    if "quoted scalar" in problem and "end of stream" in problem and context is not None \
+            and context.line < len(lines):
         line = lines[context.line]
         if context.column < len(line) and line[context.column] in "\"'":
             return context.line + 1, context.column + 1, line[context.column]

@@ -64,6 +64,11 @@ CASES = [
      "nếu `*` hay `&` là một phần của chữ, đặt cả giá trị trong dấu ngoặc kép",
      "YAML anchors and aliases (`&`, `*`, `<<`) are not allowed in product files — write the "
      "value out; if `*` or `&` is part of the text, put the whole value in double quotes"),
+    ('name:\n  vi: "Mẫu A\\B"\n', "yaml.bad_escape", 2, 13,
+     "trong dấu ngoặc kép, dấu `\\` phải đi cùng một ký tự đặc biệt (như `\\n`): «vi: \"Mẫu "
+     "A\\B\"» — viết `\\\\` cho mỗi dấu `\\`, hoặc dùng dấu ngoặc đơn `'…'` thay cho ngoặc kép",
+     "inside double quotes a `\\` must start an escape (such as `\\n`): «vi: \"Mẫu A\\B\"» — "
+     "write `\\\\` for each `\\`, or use single quotes `'…'` instead of double quotes"),
     ("a: 1\n%x: 2\n", "yaml.syntax", 2, 3,
      "dòng này không đọc được theo cú pháp YAML (dòng bắt đầu bằng `%`): «%x: 2» — kiểm tra "
      "thụt lề, dấu `:` sau tên trường và dấu ngoặc kép đóng mở đủ",
