@@ -25,8 +25,8 @@ from typing import Any
 from ..findings import Finding, Message, Severity, register
 from .document import Document, PathT, format_path
 
-_WHERE = "`{field}` có ký tự vô hình {char}: «{around}»"
-_WHERE_EN = "`{field}` holds the invisible character {char_en}: «{around}»"
+_WHERE = "có ký tự vô hình {char}: «{around}»"
+_WHERE_EN = "holds the invisible character {char_en}: «{around}»"
 _HOW = "gõ lại đoạn chữ quanh chỗ đó (ký tự này thường bị chép theo từ Word, PDF hay trang web)"
 _HOW_EN = "retype the text around it (it usually comes along when copying from Word, PDF or the web)"
 
@@ -106,7 +106,7 @@ def invisible_findings(doc: Document) -> list[Finding]:
         line, column = _position(doc, path, char)
         found.append(Finding(doc.file, "text.invisible" if strict else "text.invisible_soft",
                              format_path(path), line, column,
-                             {"field": format_path(path), "char": vi, "char_en": en,
+                             {"char": vi, "char_en": en,
                               "around": around}))
     return found
 
