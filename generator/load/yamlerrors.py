@@ -83,6 +83,7 @@ register(
 _PROBLEMS_VI = (
     ("end of stream", "tệp kết thúc giữa chừng"),
     ("expected key", "không thấy tên trường ở chỗ cần có"),
+    ("expected node content", "thiếu giá trị ở chỗ này, có dấu `,` hay dấu ngoặc đóng thừa"),
     ("expected ':'", "thiếu dấu `:`"),
     ("cannot start any token", "ký tự không được đứng đầu giá trị"),
     ("mapping values", "dấu `:` không được đứng ở đây"),
@@ -221,10 +222,13 @@ def _reserved(file: str, lines: list[str], error: Any, problem: str) -> Finding 
     """A value starting with `@`, a backtick, or `*`/`&` followed by what cannot name an alias."""
     alias = re.search(r"scanning an? (alias|anchor)", problem)
     mark = error.context_mark if alias else error.problem_mark
-    if ("cannot start any token" not in problem and not alias) or mark is None \
-            or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
         return None
     line = lines[mark.line]
+    stray = "expected node content" in problem and line[mark.column] in "]}," \
+        and _value_start(line) == mark.column
+    if "cannot start any token" not in problem and not alias and not stray:
+        return None
     start = min(_value_start(line), mark.column)
     return _at(file, "yaml.reserved_start", lines, mark.line, mark.column,
                char=line[mark.column], fix=_quoted(line, start))

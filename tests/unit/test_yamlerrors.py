@@ -69,6 +69,18 @@ CASES = [
      "A\\B\"» — viết `\\\\` cho mỗi dấu `\\`, hoặc dùng dấu ngoặc đơn `'…'` thay cho ngoặc kép",
      "inside double quotes a `\\` must start an escape (such as `\\n`): «vi: \"Mẫu A\\B\"» — "
      "write `\\\\` for each `\\`, or use single quotes `'…'` instead of double quotes"),
+    ("name:\n  vi: ]Nước mắm\n", "yaml.reserved_start", 2, 7,
+     "giá trị bắt đầu bằng `]`, ký tự YAML dành riêng: «vi: ]Nước mắm» — đặt cả giá trị trong "
+     "dấu ngoặc kép: `vi: \"]Nước mắm\"`",
+     "the value starts with `]`, a character YAML reserves: «vi: ]Nước mắm» — put the whole "
+     "value in double quotes: `vi: \"]Nước mắm\"`"),
+    ("phones: [0905123456, , 0235123456]\n", "yaml.syntax", 1, 22,
+     "dòng này không đọc được theo cú pháp YAML (thiếu giá trị ở chỗ này, có dấu `,` hay dấu "
+     "ngoặc đóng thừa): «phones: [0905123456, , 0235123456]» — kiểm tra thụt lề, dấu `:` sau "
+     "tên trường và dấu ngoặc kép đóng mở đủ",
+     "this line cannot be read as YAML (while parsing a flow node did not find expected node "
+     "content): «phones: [0905123456, , 0235123456]» — check the indentation, the `:` after "
+     "each key and that quotes are closed"),
     ("a: 1\n%x: 2\n", "yaml.syntax", 2, 3,
      "dòng này không đọc được theo cú pháp YAML (dòng bắt đầu bằng `%`): «%x: 2» — kiểm tra "
      "thụt lề, dấu `:` sau tên trường và dấu ngoặc kép đóng mở đủ",
