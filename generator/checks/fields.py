@@ -70,9 +70,6 @@ register(
     Message("text.blank", Severity.ERROR,
             "giá trị chỉ có khoảng trắng — điền nội dung hoặc xoá dòng",
             "the value is only whitespace — fill it in or delete the line"),
-    Message("text.control_char", Severity.ERROR,
-            "có ký tự điều khiển vô hình (U+{codepoint}) — gõ lại đoạn chữ này",
-            "contains an invisible control character (U+{codepoint}) — retype this text"),
 )
 
 _LEGAL_FORM_PREFIXES = (
@@ -88,7 +85,6 @@ _COMPATIBLE = {("llc", "llc-single-member"), ("llc-single-member", "llc"),
                ("household-business", "establishment"), ("establishment", "household-business")}
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|javascript\s*:|vbscript\s*:|data\s*:\s*\w+/|"
                      r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def suggested_legal_form(name: str) -> str | None:
@@ -193,10 +189,6 @@ def _text(doc: Document) -> list[Finding]:
                           and match.group(0).lower().startswith("data")):
             snippet = text[match.start(): match.start() + 24]
             out.append(doc.finding("text.markup", path, snippet=shown(snippet)))
-        control = _CONTROL.search(text)
-        if control:
-            out.append(doc.finding("text.control_char", path,
-                                   codepoint=f"{ord(control.group(0)):04X}"))
     return out
 
 

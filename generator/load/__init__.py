@@ -5,6 +5,7 @@ Importing the package imports every module of it, so the loader's finding messag
 registered whatever was imported first.
 """
 
-from . import coerce, discover, document, product, text, yamlload
+from . import characters, coerce, depth, discover, document, product, text, yamlerrors, yamlload
 
-__all__ = ["coerce", "discover", "document", "product", "text", "yamlload"]
+__all__ = ["characters", "coerce", "depth", "discover", "document", "product", "text",
+           "yamlerrors", "yamlload"]

@@ -3,6 +3,11 @@
 A product is ``<folder>/product.yaml``; its photos sit beside it. Anything that looks like a
 product file but is not read (another ``.yaml`` name, a folder called ``product.yaml``, a link
 leading outside the repository) is reported, so no product is ever silently dropped.
+
+A linked folder (a symbolic link) leading to a folder inside the repository is followed, and
+its products are read under the link's name; a product reached twice (through a link and
+where it really is) is read once and the link reported; a link leading to a folder that
+contains it is reported as a loop and not followed.
 """
 
 from __future__ import annotations
@@ -32,6 +37,16 @@ register(
     Message("file.symlink_outside", Severity.ERROR,
             "`{value}` là liên kết trỏ ra ngoài kho dữ liệu — chép tệp thật vào đây thay cho liên kết",
             "`{value}` is a link pointing outside the repository — copy the real file here instead"),
+    Message("file.symlink_duplicate", Severity.ERROR,
+            "`{value}` là liên kết tới sản phẩm đã có ở `{target}` — mỗi sản phẩm chỉ có một thư "
+            "mục: xoá liên kết này (sản phẩm vẫn được đọc ở `{target}`)",
+            "`{value}` is a link to a product that is already at `{target}` — a product has one "
+            "folder only: delete the link (the product is still read at `{target}`)"),
+    Message("file.symlink_loop", Severity.ERROR,
+            "`{value}` là liên kết trỏ về thư mục chứa chính nó (`{target}`) — không đọc được; "
+            "xoá liên kết này",
+            "`{value}` is a link pointing back to a folder that contains it (`{target}`) — it "
+            "cannot be read; delete the link"),
     Message("file.nested_product", Severity.ERROR,
             "thư mục sản phẩm nằm trong thư mục của sản phẩm khác ({parent}) — chuyển nó ra ngoài",
             "a product folder sits inside another product's folder ({parent}) — move it out"),
@@ -67,19 +82,32 @@ def _classify(path: Path, root: Path, found: Discovery) -> None:
         found.findings.append(Finding(shown, "file.stray_yaml", "", 1, 1, {"example": example}))
 
 
-def _walk(folder: Path, root: Path, found: Discovery) -> None:
+def _walk(folder: Path, root: Path, found: Discovery, followed: frozenset[Path]) -> None:
     for current, dirs, files in os.walk(folder, followlinks=False):
         here = Path(current)
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
         for name in [*sorted(files), *[d for d in dirs if d == PRODUCT_FILE]]:
             _classify(here / name, root, found)
         dirs[:] = [d for d in dirs if d != PRODUCT_FILE]
-        for name in list(dirs):
-            if (here / name).is_symlink() and not _inside(here / name, root):
-                shown = display_path(here / name, root)
-                found.findings.append(Finding(shown, "file.symlink_outside", "", 1, 1,
-                                              {"value": shown}))
-                dirs.remove(name)
+        for name in [d for d in dirs if (here / d).is_symlink()]:
+            dirs.remove(name)
+            _linked_folder(here / name, root, found, followed)
+
+
+def _linked_folder(link: Path, root: Path, found: Discovery, followed: frozenset[Path]) -> None:
+    """Follow a linked folder inside the repository; report one leading outside or in a loop."""
+    shown = display_path(link, root)
+    target = link.resolve()
+    params = {"value": shown, "target": display_path(target, root)}
+    if not _inside(link, root):
+        found.findings.append(Finding(shown, "file.symlink_outside", "", 1, 1, {"value": shown}))
+    elif link.absolute().is_relative_to(target):
+        found.findings.append(Finding(shown, "file.symlink_loop", "", 1, 1, params))
+    elif any(target.is_relative_to(folder) for folder in followed):
+        if next(target.rglob(PRODUCT_FILE), None) is not None:  # read where it really is
+            found.findings.append(Finding(shown, "file.symlink_duplicate", "", 1, 1, params))
+    else:
+        _walk(link, root, found, followed | {target})
 
 
 def _nested(found: Discovery, root: Path) -> None:
@@ -96,14 +124,38 @@ def _nested(found: Discovery, root: Path) -> None:
 def discover(paths: list[Path], root: Path) -> Discovery:
     """Product files under ``paths`` (files or folders), sorted, each once."""
     found = Discovery()
+    walked = frozenset(p.resolve() for p in paths if p.is_dir() and not p.is_symlink())
     for path in (p.absolute() for p in paths):
         if not path.exists() and not path.is_symlink():
             shown = display_path(path, root)
             found.findings.append(Finding(shown, "file.not_found", "", 0, 0, {"value": shown}))
         elif path.is_dir() and not path.is_symlink():
-            _walk(path, root, found)
+            _walk(path, root, found, walked)
+        elif path.is_dir():
+            _linked_folder(path, root, found, walked)
         else:
             _classify(path, root, found)
     found.files = sorted(set(found.files))
     _nested(found, root)
+    _reached_twice(found, root)
     return found
+
+
+def _reached_twice(found: Discovery, root: Path) -> None:
+    """A product file reached through a link and where it really is: read it once, where it is
+    (or, when only links lead to it, through the first of them), and report the others."""
+    by_target: dict[Path, list[Path]] = {}
+    for path in found.files:
+        by_target.setdefault(path.resolve(), []).append(path)
+    for target, paths in by_target.items():
+        if len(paths) < 2:
+            continue
+        kept = target if target in paths else paths[0]
+        for path in paths:
+            if path != kept:
+                link = next((p for p in (path, *path.parents) if p.is_symlink()), path)
+                shown = display_path(link, root)
+                found.findings.append(Finding(
+                    display_path(path, root), "file.symlink_duplicate", "", 1, 1,
+                    {"value": shown, "target": display_path(kept.parent, root)}))
+                found.files.remove(path)

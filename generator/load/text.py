@@ -3,6 +3,8 @@ dropped with a warning. Problems become findings on the document, never exceptio
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from ..findings import Finding, Message, Severity, register
@@ -20,6 +22,11 @@ register(
             "tệp không phải UTF-8 (byte {byte} không đọc được) — mở tệp và lưu lại với mã hoá UTF-8",
             "the file is not UTF-8 (byte {byte} cannot be read) — re-save it with UTF-8 encoding",
             fix="Trong trình soạn thảo: Save with Encoding → UTF-8"),
+    Message("file.not_regular", Severity.ERROR,
+            "`{value}` không phải một tệp thường mà là {kind} — tệp không được đọc; xoá nó và tạo "
+            "lại product.yaml là một tệp chữ bình thường",
+            "`{value}` is not a regular file but {kind_en} — it is not read; delete it and create "
+            "product.yaml again as an ordinary text file"),
     Message("text.bom", Severity.WARNING,
             "tệp bắt đầu bằng dấu BOM vô hình — đã bỏ qua; hãy lưu lại dạng UTF-8 không BOM",
             "the file starts with an invisible byte-order mark — ignored; re-save as UTF-8 without BOM"),
@@ -29,12 +36,64 @@ register(
 def read_text(source: Path | bytes, doc: Document) -> str | None:
     """The text of a file on disk or of its bytes; ``None`` (and a finding) when too large or
     not UTF-8. A file on disk over the limit is not read at all."""
-    size = len(source) if isinstance(source, bytes) else source.stat().st_size
-    if size > MAX_BYTES:
-        doc.findings.append(Finding(doc.file, "file.too_large", "", 1, 1,
-                                    {"size": str(size), "limit": str(MAX_BYTES)}))
+    raw = _read_regular(source, doc) if isinstance(source, Path) else _limited(source, doc)
+    return None if raw is None else decode(raw, doc)
+
+
+_KINDS = ((stat.S_ISDIR, "một thư mục", "a folder"), (stat.S_ISFIFO, "một ống dẫn (FIFO)", "a FIFO"),
+          (stat.S_ISSOCK, "một socket", "a socket"),
+          (stat.S_ISCHR, "một thiết bị", "a device"), (stat.S_ISBLK, "một thiết bị", "a device"))
+
+
+def _read_regular(path: Path, doc: Document) -> bytes | None:
+    """The bytes of a regular file; a FIFO, device or folder is refused without blocking on it,
+    and a file over the limit is not read at all."""
+    if not stat.S_ISREG(_mode(path)):
+        _refuse(doc, _mode(path), None)
         return None
-    return decode(source if isinstance(source, bytes) else source.read_bytes(), doc)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        _refuse(doc, _mode(path), error)
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            _refuse(doc, info.st_mode, None)
+            return None
+        if info.st_size > MAX_BYTES:  # not read at all
+            _too_large(doc, info.st_size)
+            return None
+        raw = handle.read(MAX_BYTES + 1)
+    return _limited(raw, doc)
+
+
+def _limited(raw: bytes, doc: Document) -> bytes | None:
+    if len(raw) <= MAX_BYTES:
+        return raw
+    _too_large(doc, len(raw))
+    return None
+
+
+def _mode(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return 0
+
+
+def _too_large(doc: Document, size: int) -> None:
+    doc.findings.append(Finding(doc.file, "file.too_large", "", 1, 1,
+                                {"size": str(size), "limit": str(MAX_BYTES)}))
+
+
+def _refuse(doc: Document, mode: int, error: OSError | None) -> None:
+    kind, kind_en = next(((vi, en) for test, vi, en in _KINDS if test(mode)),
+                         ("một tệp không mở được (có thể thiếu quyền đọc)" if error else "một tệp lạ",
+                          f"a file that cannot be opened ({error.strerror})" if error else
+                          "an unusual file"))
+    doc.findings.append(Finding(doc.file, "file.not_regular", "", 1, 1,
+                                {"value": doc.file, "kind": kind, "kind_en": kind_en}))
 
 
 def decode(raw: bytes, doc: Document) -> str | None:

@@ -13,6 +13,7 @@ is its YAML step.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any
@@ -22,7 +23,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import OcopError
 from ..findings import Finding, Message, Severity, register
-from .document import Document, PathT
+from .characters import clean_controls, invisible_findings
+from .depth import MAX_DEPTH, too_deep
+from .document import Document, PathT, format_path
+from .yamlerrors import syntax_finding
 
 #: libyaml (C) when PyYAML was built with it: about ten times faster, same events and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -47,23 +51,29 @@ register(
             "dòng thụt lề bằng phím Tab — YAML chỉ cho phép dấu cách; thay Tab bằng 2 dấu cách",
             "line indented with a Tab — YAML allows only spaces; replace the Tab with 2 spaces",
             bad="name:\n\tvi: Nước mắm", fix="name:\n  vi: Nước mắm"),
-    Message("yaml.syntax", Severity.ERROR,
-            "lỗi cú pháp YAML: {problem} — kiểm tra thụt lề, dấu `:` sau tên trường và dấu ngoặc kép "
-            "đóng mở đủ",
-            "YAML syntax error: {problem} — check indentation, the `:` after each key and that quotes "
-            "are closed",
-            bad='name:\n  vi: "Nước mắm', fix='name:\n  vi: "Nước mắm"'),
-    Message("yaml.unclosed_quote", Severity.ERROR,
-            "dấu ngoặc kép `\"` mở ở dòng này chưa được đóng — thêm `\"` ở cuối giá trị",
-            "the double quote `\"` opened on this line is never closed — add `\"` at the end",
-            bad='vi: "Nước mắm', fix='vi: "Nước mắm"'),
+    Message("yaml.too_deep", Severity.ERROR,
+            "dữ liệu lồng nhau quá sâu (quá {limit} tầng) từ chỗ này — tệp sản phẩm chỉ cần vài "
+            "tầng; xoá các dấu ngoặc `[` (hay ngoặc nhọn) thừa, hoặc bớt thụt lề cho giống tệp mẫu",
+            "the data nests too deeply (more than {limit} levels) from here — a product file needs "
+            "only a few; remove the extra `[` (or curly) brackets, or indent as in the example file",
+            bad="phones: [[[[0905123456]]]]", fix="phones: [0905123456]"),
+    Message("yaml.comment_cut", Severity.ERROR,
+            "phần sau dấu # bị bỏ mất: «{lost}» — trong YAML, ` #` bắt đầu một ghi chú; đặt cả giá "
+            "trị trong dấu ngoặc kép: `{fix}` (nếu đó là ghi chú thật, chuyển nó lên một dòng "
+            "riêng phía trên)",
+            "the text after # is lost: «{lost}» — in YAML ` #` starts a comment; put the whole "
+            "value in double quotes: `{fix}` (if it is a real comment, move it to its own line "
+            "above)",
+            bad="  vi: Loại đặc biệt #1 của tỉnh", fix='  vi: "Loại đặc biệt #1 của tỉnh"'),
     Message("yaml.duplicate_key", Severity.ERROR,
             "trường `{key}` xuất hiện hai lần (lần trước ở dòng {first_line}) — giữ một, xoá dòng còn lại",
             "key `{key}` appears twice (first on line {first_line}) — keep one and delete the other"),
     Message("yaml.alias", Severity.ERROR,
-            "không dùng neo/bí danh YAML (`&`, `*`, `<<`) trong tệp sản phẩm — hãy viết thẳng giá trị",
+            "không dùng neo/bí danh YAML (`&`, `*`, `<<`) trong tệp sản phẩm — hãy viết thẳng giá "
+            "trị; nếu `*` hay `&` là một phần của chữ, đặt cả giá trị trong dấu ngoặc kép",
             "YAML anchors and aliases (`&`, `*`, `<<`) are not allowed in product files — write the "
-            "value out"),
+            "value out; if `*` or `&` is part of the text, put the whole value in double quotes",
+            bad="  vi: *moi* Nước mắm", fix='  vi: "*moi* Nước mắm"'),
     Message("yaml.tag", Severity.ERROR,
             "không dùng thẻ YAML `{tag}` — bỏ thẻ; nếu muốn giữ nguyên là chữ, đặt giá trị trong "
             "ngoặc kép",
@@ -115,9 +125,16 @@ def _mark(mark: Any) -> tuple[int, int]:
 
 
 def _scan_events(text: str) -> None:
-    """Refuse anchors, aliases, explicit tags and extra documents before composing."""
-    documents = 0
+    """Refuse anchors, aliases, explicit tags, extra documents and nesting deeper than
+    :data:`~generator.load.depth.MAX_DEPTH` before composing."""
+    documents = depth = 0
     for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused("yaml.too_deep", event.start_mark, limit=str(MAX_DEPTH))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
@@ -134,8 +151,10 @@ def _scan_events(text: str) -> None:
 
 
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lines: list[str]) -> None:
         self.doc = doc
+        self.lines = lines
+        self.cut: list[Finding] = []
 
     def build(self, node: Node, path: PathT) -> Any:
         self.doc.value_marks[path] = _mark(node.start_mark)
@@ -149,7 +168,25 @@ class _Builder:
         value = resolve_plain(node.value)
         if not isinstance(value, str):
             self.doc.plain_text[path] = node.value
+        else:
+            self._comment_cut(node, path)
         return value
+
+    def _comment_cut(self, node: ScalarNode, path: PathT) -> None:
+        """A comment right after a plain text value on its line: the officer's text, cut."""
+        end = node.end_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        rest = line[end.column:]
+        if not rest.startswith((" ", "\t")) or not rest.lstrip(" \t").startswith("#"):
+            return
+        whole = node.value + rest.rstrip()
+        lost = rest.lstrip(" \t")[1:].strip()
+        key = f"{path[-1]}:" if path and isinstance(path[-1], str) else "-"
+        fix = f"{key} {json.dumps(whole, ensure_ascii=False)}"
+        shown = lost if len(lost) <= 60 else lost[:59] + "…"
+        column = end.column + len(rest) - len(rest.lstrip(" \t")) + 1
+        self.cut.append(Finding(self.doc.file, "yaml.comment_cut", format_path(path),
+                                end.line + 1, column, {"lost": shown, "fix": fix}))
 
     def _mapping(self, node: MappingNode, path: PathT) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -181,18 +218,6 @@ def _first_tab_indent(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _unclosed_quote(text: str, mark: Any) -> tuple[int, int] | None:
-    """The first line before the error with an odd number of unescaped double quotes."""
-    last = mark.line + 1 if mark is not None else len(text.splitlines())
-    for number, line in enumerate(text.splitlines()[:last], start=1):
-        body = line.split(" #", 1)[0].replace('\\"', "")
-        if body.lstrip().startswith("#") or "'" in body:
-            continue
-        if body.count('"') % 2 == 1:
-            return number, body.index('"') + 1
-    return None
-
-
 def _normalise(value: Any, doc: Document, path: PathT, changed: list[PathT]) -> Any:
     if isinstance(value, str):
         nfc = unicodedata.normalize("NFC", value)
@@ -218,7 +243,7 @@ def _normalise(value: Any, doc: Document, path: PathT, changed: list[PathT]) -> 
 def load_text(text: str, doc: Document) -> Document:
     """Parse decoded text into ``doc``; problems become findings, never exceptions."""
     doc.text = text
-    data, problem = _parse(text, doc)
+    data, problem = _parse(clean_controls(text, doc), doc)
     if problem is None and not isinstance(data, dict):
         problem = _not_mapping(doc.file, data)
     if problem is not None:
@@ -230,6 +255,7 @@ def load_text(text: str, doc: Document) -> Document:
         line, column = doc.locate(changed[0])
         doc.findings.append(Finding(doc.file, "text.nfd", "", line, column,
                                     {"count": str(len(changed))}))
+    doc.findings += invisible_findings(doc)
     return doc
 
 
@@ -242,28 +268,24 @@ def _parse(text: str, doc: Document) -> tuple[Any, Finding | None]:
     tab = _first_tab_indent(text)
     if tab:
         return None, Finding(doc.file, "yaml.tab", "", *tab)
+    deep = too_deep(text)
+    if deep:
+        return None, Finding(doc.file, "yaml.too_deep", "", *deep, {"limit": str(MAX_DEPTH)})
     try:
         _scan_events(text)
         node = yaml.compose(text, Loader=_LOADER)
-        return (_Builder(doc).build(node, ()) if node is not None else None), None
+        builder = _Builder(doc, text.split("\n"))
+        data = builder.build(node, ()) if node is not None else None
     except _Refused as refused:
         return None, Finding(doc.file, refused.code, "", *_mark(refused.mark), refused.params)
     except yaml.MarkedYAMLError as error:
-        return None, _syntax(doc.file, text, error)
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        return None, syntax_finding(doc.file, text, error)
+    except yaml.YAMLError as error:  # what the readers refuse that clean_controls let through
         return None, Finding(doc.file, "yaml.syntax", "", 1, 1,
-                             {"problem": str(error).splitlines()[0]})
-
-
-def _syntax(file: str, text: str, error: yaml.MarkedYAMLError) -> Finding:
-    quote = _unclosed_quote(text, error.problem_mark)
-    if quote:
-        return Finding(file, "yaml.unclosed_quote", "", *quote)
-    mark = error.problem_mark or error.context_mark
-    if error.context_mark is not None and "end of stream" in (error.problem or ""):
-        mark = error.context_mark  # an unclosed quote: point at where it was opened
-    problem = " ".join(filter(None, [error.context, error.problem]))
-    return Finding(file, "yaml.syntax", "", *_mark(mark), {"problem": problem or "?"})
+                             {"problem": "ký tự không đọc được", "text": "",
+                              "problem_en": str(error).splitlines()[0]})
+    doc.findings += builder.cut
+    return data, None
 
 
 def _not_mapping(file: str, data: Any) -> Finding:

@@ -35,7 +35,9 @@ SAMPLES = sorted((ROOT / "products").glob("*/*/product.yaml"))
 def load(text: str) -> Any:
     doc = load_text(text, Document("product.yaml"))
     assert doc.data is not None, [f.message() for f in doc.findings]
-    assert not [f for f in doc.findings if f.is_error], [f.message() for f in doc.findings]
+    # the one error allowed: the loader naming a control character the data itself holds
+    errors = [f for f in doc.findings if f.is_error and f.code != "text.invisible"]
+    assert not errors, [f.message() for f in doc.findings]
     return doc.data
 
 

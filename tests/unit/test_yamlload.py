@@ -55,7 +55,7 @@ def test_every_value_and_key_has_a_line_and_column() -> None:
     ("? [a, b]\n: 1\n", "yaml.complex_key", 1),
     ("a:\n\tb: 1\n", "yaml.tab", 2),
     ("a:\n  - \tb\n", "yaml.tab", 2),
-    ("a: [1, 2\nb: 3\n", "yaml.syntax", 2),
+    ("a: [1, 2\nb: 3\n", "yaml.unclosed_bracket", 1),
     ('a: "open\nb: 2\nc: "x"\n', "yaml.unclosed_quote", 1),
     ("- a\n- b\n", "file.not_mapping", 1),
     ("just text\n", "file.not_mapping", 1),
