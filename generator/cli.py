@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .ciescape import plain, visible
 from .dates import parse_today
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, OcopError
 from .report import REPORTERS
@@ -81,7 +82,7 @@ def run_validate(args: argparse.Namespace) -> int:
     paths = args.paths or [root / "products"]
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
-        names = ", ".join(str(p) for p in missing)
+        names = ", ".join(visible(p) for p in missing)
         print(f"ocop: không tìm thấy / not found: {names}", file=sys.stderr)
         return EXIT_USAGE
     result = validate(paths, root, today)
@@ -114,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except OcopError as error:
-        print(f"ocop: {error}", file=sys.stderr)
+        print(f"ocop: {plain(str(error))}", file=sys.stderr)
         return error.exit_code
 
 
