@@ -26,7 +26,7 @@ from typing import Any
 
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp", "Zs"}
-_LEGACY_COMMAND = "##["
+_LEGACY_COMMAND = re.compile(r"##\[(?!\\)")
 _LEADING_COMMAND = re.compile(r"\A( *):(?=:)")
 
 
@@ -49,7 +49,7 @@ def _escape_hidden(text: str, keep: str = "") -> str:
 
 def visible(text: object) -> str:
     """``text`` on one line, every invisible character shown, never read as a command."""
-    shown = _escape_hidden(str(text)).replace(_LEGACY_COMMAND, _LEGACY_COMMAND + "\\")
+    shown = _LEGACY_COMMAND.sub(r"##[\\", _escape_hidden(str(text)))
     return _LEADING_COMMAND.sub(r"\1\\x3a", shown)
 
 

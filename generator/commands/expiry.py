@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..ciescape import json_text, plain
+from ..ciescape import json_text, plain, visible
 from ..dates import day, parse_today
 from ..errors import EXIT_OK, EXIT_USAGE, UsageError
 from ..findings import display_path
@@ -177,15 +177,15 @@ def text_report(report: Report, lang: str = "vi") -> str:
     lines = [f"{SAY('text_title', lang, today=day(report.today))}: {headline(report, lang)}."]
     if report.unreadable:
         lines.append(SAY("unreadable", lang, n=len(report.unreadable),
-                         files=", ".join(report.unreadable)))
+                         files=", ".join(map(visible, report.unreadable))))
     for status in STATUSES:
         rows = report.of(status)
         if rows:
             lines += ["", f"{SAY(f't.{status}', lang, days=report.within)} ({len(rows)}):"]
-            lines += [f"  {row.file}: {row.product.name.vi} ({_subject(row.product)}, "
-                      f"{row.product.area.name}) — "
-                      f"{recognition_label(row.recognition, lang, plain=True)} — "
-                      f"{_when(row, report.today, lang)}" for row in rows]
+            lines += [visible(f"  {row.file}: {row.product.name.vi} ({_subject(row.product)}, "
+                              f"{row.product.area.name}) — "
+                              f"{recognition_label(row.recognition, lang, plain=True)} — "
+                              f"{_when(row, report.today, lang)}") for row in rows]
     return "\n".join(lines) + "\n"
 
 
