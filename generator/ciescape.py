@@ -12,7 +12,8 @@ syntax — when it holds ``##[`` anywhere (actions/runner ``ActionCommand.TryPar
 - :func:`plain` does the same to every line of a multi-line text, keeping its line breaks.
 - :func:`annotation_data` and :func:`annotation_property` follow GitHub's own escaping for the
   message and the properties of an annotation (``%25``, ``%0D``, ``%0A``; ``%3A``, ``%2C``), so
-  the annotation still names the real file.
+  the annotation still names the real file; the message also gets the visible escapes (its
+  line breaks excepted) and the ``##[`` defence.
 - :func:`json_text` writes JSON whose strings hold none of those characters raw (``\\uXXXX``,
   which a JSON reader turns back into the same text).
 """
@@ -64,7 +65,7 @@ def _github(text: str) -> str:
 
 def annotation_data(text: str) -> str:
     """The message of a workflow command: GitHub's escaping, other hidden characters shown."""
-    return _github(_escape_hidden(text, keep="\r\n"))
+    return _github(_LEGACY_COMMAND.sub(r"##[\\", _escape_hidden(text, keep="\r\n")))
 
 
 def annotation_property(text: str) -> str:
