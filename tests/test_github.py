@@ -498,3 +498,51 @@ def test_changed_paths_reach_the_validator_whole_and_print_as_no_command(tmp_pat
     argv = (temp / "argv").read_text(encoding="utf-8").split("\0")[:-1]
     assert argv[:2] == ["validate", "--format"] and argv[2] == "github"
     assert sorted(argv[3:]) == expected
+
+
+ISSUE_HARNESS = r"""
+const fs = require('fs');
+const calls = [];
+const github = {
+  paginate: async () => JSON.parse(process.env.OPEN_ISSUES),
+  rest: { issues: {
+    listForRepo: 'listForRepo',
+    update: async (args) => { calls.push(['update', args]); },
+    create: async (args) => { calls.push(['create', args]); return { data: { number: 9 } }; },
+  } },
+};
+const core = { setFailed: (m) => calls.push(['failed', m]), info: () => {} };
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+const run = new AsyncFunction('require', 'github', 'context', 'core',
+                              fs.readFileSync(process.argv[2], 'utf8'));
+run(require, github, { repo: { owner: 'o', repo: 'r' } }, core)
+  .then(() => process.stdout.write(JSON.stringify(calls)));
+"""
+
+
+@pytest.mark.parametrize(("stale", "open_issue", "expected"), [
+    ("true", False, "create"),             # nothing expires, but the site is old: say so
+    ("true", True, "update"),              # ... and never close the issue meanwhile
+    ("false", True, "close"),              # nothing to say: the issue is closed
+])
+def test_expiry_issue_speaks_up_for_a_stale_site(tmp_path: Path, stale: str, open_issue: bool,
+                                                 expected: str) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    issue = step(workflow("weekly.yml"), "Open or update the expiry issue")
+    (tmp_path / "script.js").write_text(issue["with"]["script"], encoding="utf-8")
+    (tmp_path / "harness.js").write_text(ISSUE_HARNESS, encoding="utf-8")
+    (tmp_path / "findings.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "expiry.md").write_text("Không có hạng sao nào hết hạn.\n", encoding="utf-8")
+    previous = [{"number": 3, "body": "<!-- ocop-expiry -->"}] if open_issue else []
+    env = {**os.environ, "SITE_STALE": stale, "SITE_BUILT": "2026-11-01",
+           "EXPIRY_FILE": str(tmp_path / "expiry.md"), "RUN_URL": "https://x/run",
+           "FINDINGS_FILE": str(tmp_path / "findings.json"), "OPEN_ISSUES": json.dumps(previous)}
+    done = subprocess.run([node, str(tmp_path / "harness.js"), str(tmp_path / "script.js")],
+                          env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    ((kind, args),) = json.loads(done.stdout)
+    assert (kind if args.get("state") != "closed" else "close") == expected
+    warned = "không được dựng lại hằng ngày** (ngày dựng: 2026-11-01)" in args["body"]
+    assert warned == (stale == "true")
