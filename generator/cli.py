@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .ciescape import plain, visible
 from .dates import parse_today
-from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, OcopError
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, OcopError, UsageError
 from .report import REPORTERS
 from .validate import Result, validate
 
@@ -38,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="tính hạn hiệu lực theo ngày này / compute validity as of this date")
     check.add_argument("--fix-nfc", action="store_true",
                        help="chuẩn hoá chữ tổ hợp (NFD) sang NFC trong tệp / rewrite NFD text as NFC")
+    check.add_argument("--json-out", type=Path, metavar="FILE",
+                       help="ghi thêm kết quả dạng JSON vào FILE (một lần kiểm tra cho hai dạng) / "
+                       "also write the findings as JSON to FILE (one validation, two reports)")
     build = commands.add_parser(
         "build", help="kiểm tra rồi dựng trang web vào site/ / validate, then build the site",
         description="Kiểm tra danh mục; nếu không có lỗi thì dựng trang web tĩnh vào site/. "
@@ -75,17 +79,26 @@ def _fix_nfc(result: Result, root: Path) -> int:
     return fixed
 
 
+def _write_json(path: Path, result: Result, lang: str) -> None:
+    try:
+        path.write_text(REPORTERS["json"](result, lang), encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"--json-out {visible(path)}: {error.strerror}") from error
+
+
 def run_validate(args: argparse.Namespace) -> int:
     root: Path = args.root
     today = parse_today(args.today)
     paths = args.paths or [root / "products"]
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
-        names = ", ".join(str(p) for p in missing)
+        names = ", ".join(visible(p) for p in missing)
         print(f"ocop: không tìm thấy / not found: {names}", file=sys.stderr)
         return EXIT_USAGE
     result = validate(paths, root, today)
     sys.stdout.write(REPORTERS[args.format](result, args.lang))
+    if args.json_out is not None:
+        _write_json(args.json_out, result, args.lang)
     if args.fix_nfc:
         print(f"NFC: đã sửa {_fix_nfc(result, root)} tệp / files rewritten", file=sys.stderr)
     return EXIT_FINDINGS if result.errors else EXIT_OK
@@ -114,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except OcopError as error:
-        print(f"ocop: {error}", file=sys.stderr)
+        print(f"ocop: {plain(str(error))}", file=sys.stderr)
         return error.exit_code
 
 

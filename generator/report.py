@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from itertools import groupby
 
+from .ciescape import annotation_data, annotation_property, json_text, visible
 from .findings import Finding
 from .validate import Result
 
@@ -44,8 +44,8 @@ def text_report(result: Result, lang: str = "vi") -> str:
     """Findings grouped by file, each line clickable as ``file:line:column``."""
     blocks = []
     for file, items in groupby(result.findings, key=lambda f: f.file):
-        lines = [f"  {_line(f, lang)}" for f in items]
-        blocks.append("\n".join([file, *lines]))
+        lines = [f"  {visible(_line(f, lang))}" for f in items]
+        blocks.append("\n".join([visible(file), *lines]))
     return "\n\n".join([*blocks, summary(result, lang)]) + "\n"
 
 
@@ -53,23 +53,18 @@ def json_report(result: Result, lang: str = "vi") -> str:
     items = [{"file": f.file, "line": f.line, "column": f.column, "path": f.path,
               "severity": str(f.severity), "code": f.code, "message": f.message(lang)}
              for f in result.findings]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-
-
-def _escape(value: str, *, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+    return json_text(items)
 
 
 def github_report(result: Result, lang: str = "vi") -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
     out = []
     for f in result.findings:
-        props = [f"file={_escape(f.file, prop=True)}"]
+        props = [f"file={annotation_property(f.file)}"]
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
-        props.append(f"title={_escape(f'{f.code} {f.path}'.strip(), prop=True)}")
-        out.append(f"::{f.severity} {','.join(props)}::{_escape(f.message(lang))}")
+        props.append(f"title={annotation_property(f'{f.code} {f.path}'.strip())}")
+        out.append(f"::{f.severity} {','.join(props)}::{annotation_data(f.message(lang))}")
     out.append(summary(result, lang))
     return "\n".join(out) + "\n"
 

@@ -12,15 +12,23 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..ciescape import plain, visible
 from ..dates import ENV_TODAY
 from ..errors import EXIT_FINDINGS, EXIT_OK, BuildError, OcopError
 from ..site.build import emit, prepare
 from .mkdocs_plugin import OcopPlugin
 
 
+class _PlainFormatter(logging.Formatter):
+    """MkDocs' messages name files and folders: print them with :func:`plain`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return plain(super().format(record))
+
+
 def _quiet_mkdocs() -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handler.setFormatter(_PlainFormatter("%(levelname)s %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.WARNING)
@@ -48,19 +56,19 @@ def build(root: Path, *, today: date, emit: Path | None = None,
         mkdocs_build(config)
     except (Abort, MkDocsException) as error:
         if plugin.error is not None:
-            sys.stdout.write(plugin.error.report)
+            sys.stdout.write(plain(plugin.error.report))
         else:
-            print(f"ocop: {error}", file=sys.stderr)
+            print(f"ocop: {plain(str(error))}", file=sys.stderr)
         return EXIT_FINDINGS
     finally:
         config.plugins.on_shutdown()
     assert plugin.prepared is not None
     result = plugin.prepared.result
-    warnings = len(result.warnings)
-    print(f"Đã dựng {len(result.products)} trang sản phẩm vào {config.site_dir} "
-          f"({warnings} cảnh báo — xem `ocop validate`). Mở {config.site_dir}/index.html "
+    warnings, site = len(result.warnings), visible(config.site_dir)
+    print(f"Đã dựng {len(result.products)} trang sản phẩm vào {site} "
+          f"({warnings} cảnh báo — xem `ocop validate`). Mở {site}/index.html "
           f"hoặc chạy `ocop serve`.\n"
-          f"Built {len(result.products)} product pages into {config.site_dir}.")
+          f"Built {len(result.products)} product pages into {site}.")
     return EXIT_OK
 
 
@@ -74,10 +82,10 @@ def _emit(root: Path, out_dir: Path, today: date) -> int:
     try:
         prepared = prepare(root, today)
     except BuildError as error:
-        sys.stdout.write(error.report)
+        sys.stdout.write(plain(error.report))
         return EXIT_FINDINGS
     emit(prepared.files, out_dir)
-    print(f"Đã ghi {len(prepared.files)} tệp nguồn vào {out_dir} / wrote page sources")
+    print(f"Đã ghi {len(prepared.files)} tệp nguồn vào {visible(out_dir)} / wrote page sources")
     return EXIT_OK
 
 

@@ -9,13 +9,13 @@ vague (year or month only) to tell. It reports; it never fails the job (exit 0, 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..ciescape import json_text, plain, visible
 from ..dates import day, parse_today
 from ..errors import EXIT_OK, EXIT_USAGE, UsageError
 from ..findings import display_path
@@ -177,15 +177,15 @@ def text_report(report: Report, lang: str = "vi") -> str:
     lines = [f"{SAY('text_title', lang, today=day(report.today))}: {headline(report, lang)}."]
     if report.unreadable:
         lines.append(SAY("unreadable", lang, n=len(report.unreadable),
-                         files=", ".join(report.unreadable)))
+                         files=", ".join(map(visible, report.unreadable))))
     for status in STATUSES:
         rows = report.of(status)
         if rows:
             lines += ["", f"{SAY(f't.{status}', lang, days=report.within)} ({len(rows)}):"]
-            lines += [f"  {row.file}: {row.product.name.vi} ({_subject(row.product)}, "
-                      f"{row.product.area.name}) — "
-                      f"{recognition_label(row.recognition, lang, plain=True)} — "
-                      f"{_when(row, report.today, lang)}" for row in rows]
+            lines += [visible(f"  {row.file}: {row.product.name.vi} ({_subject(row.product)}, "
+                              f"{row.product.area.name}) — "
+                              f"{recognition_label(row.recognition, lang, plain=True)} — "
+                              f"{_when(row, report.today, lang)}") for row in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -206,7 +206,7 @@ def json_report(report: Report, lang: str = "vi") -> str:
     for status in ("expired", "expiring", "unclear"):
         data[status] = [_json_row(row, report.today) for row in report.of(status)]
     data["unreadable"] = report.unreadable
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 FORMATS = {"markdown": markdown_report, "text": text_report, "json": json_report}
@@ -253,5 +253,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"ocop expiry: {problem}", file=sys.stderr)
         return EXIT_USAGE
     report = scan(args.root, today, args.within)
-    sys.stdout.write(FORMATS[args.format](report, lang))
+    text = FORMATS[args.format](report, lang)
+    sys.stdout.write(text if args.format == "json" else plain(text))
     return EXIT_OK

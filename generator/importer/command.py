@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..ciescape import plain, visible
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, SheetError
 from ..findings import display_path
 from .flow import Context, import_table, write_plans
@@ -55,12 +56,12 @@ def _write_report(target: Path, text: str, pairs: list[Pair], root: Path, dry_ru
 def run(args: argparse.Namespace) -> int:
     path: Path = args.file
     if not path.is_file():
-        print(f"ocop import: không tìm thấy / not found: {path}")
+        print(f"ocop import: không tìm thấy / not found: {visible(path)}")
         return EXIT_USAGE
     try:
         table, header = pick_header(read_tables(path), args.sheet)
     except SheetError as error:
-        print(f"ocop import: {path}: {error}")
+        print(f"ocop import: {visible(path)}: {plain(str(error))}")
         return error.exit_code
     root = args.root.absolute()
     ctx = Context(root, header, area_from=args.area_from, update=args.update)
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         write_plans(plans, root)
     lines, pairs = report(display_path(path, root), table, ctx, outcomes, dry_run=args.dry_run)
     text = "\n".join(lines) + "\n"
-    print(text, end="")
+    print(plain(text), end="")
     if args.report is not None:
         _write_report(args.report, text, pairs, root, args.dry_run)
     has_problems = any(n.problem for _, n in pairs if n is not None)

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..ciescape import plain, visible
 from ..dates import parse_today
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from .build import build_review
@@ -51,16 +52,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         review = build_review(args.root, args.base, args.head, _today(args.today))
     except ReviewError as error:
-        print(f"ocop review: {error.text(lang)}", file=sys.stderr)
+        print(f"ocop review: {plain(error.text(lang))}", file=sys.stderr)
         return error.exit_code
     text = render(review, lang)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(plain(text))
     else:
         try:
             args.output.write_text(text, encoding="utf-8")
         except OSError as error:
-            print(f"ocop review: {args.output}: {error.strerror}", file=sys.stderr)
+            print(f"ocop review: {visible(args.output)}: {error.strerror}", file=sys.stderr)
             return EXIT_USAGE
-        print(f"ocop review: {verdict(review.result, lang)} → {args.output}", file=sys.stderr)
+        print(f"ocop review: {verdict(review.result, lang)} → {visible(args.output)}", file=sys.stderr)
     return EXIT_FINDINGS if review.result.errors else EXIT_OK

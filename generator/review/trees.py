@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 from collections.abc import Iterator, Sequence
@@ -70,6 +71,11 @@ class GitTree:
         return out
 
 
+def _blob_id(data: bytes) -> str:
+    """The object id git gives these bytes as a file (``git hash-object``, no filters)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
 @dataclass(frozen=True)
 class WorkTree:
     """The files of the working tree, untracked ones included, never outside the repository."""
@@ -87,7 +93,9 @@ class WorkTree:
                 path = here / name
                 if path.is_symlink():
                     out[folder][name] = "link:" + os.readlink(path)
-                elif path.is_file() and "\n" not in name:
+                elif path.is_file() and "\n" in f"{folder}/{name}":  # not one line for git
+                    out[folder][name] = _blob_id(path.read_bytes())
+                elif path.is_file():
                     regular.append((folder, name))
         for chunk in _chunks(regular, 500):
             request = "".join(f"{folder}/{name}\n" for folder, name in chunk)

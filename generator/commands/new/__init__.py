@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from ...ciescape import visible
 from ...dates import parse_today
 from ...errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from ...findings import display_path
@@ -75,9 +76,9 @@ def write_and_check(a: Answers, root: Path, today: date, out: TextIO) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "product.yaml"
     path.write_text(render(data, comments=comments), encoding="utf-8")
-    shown = display_path(path, root)
+    shown = visible(display_path(path, root))
     out.write(f"\nĐã tạo / created: {shown}\n"
-              f"Ảnh đặt vào thư mục / put photos in: {display_path(folder, root)}/\n\n")
+              f"Ảnh đặt vào thư mục / put photos in: {visible(display_path(folder, root))}/\n\n")
     result = validate([path], root, today)
     out.write(text_report(result, "vi"))
     out.write(left_to_fill(path.read_text(encoding="utf-8"), still_to_fill(data)))
