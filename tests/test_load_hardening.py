@@ -171,7 +171,7 @@ def test_text_cut_by_a_comment_is_reported_with_the_quoted_value() -> None:
         "ghi chú; đặt cả giá trị trong dấu ngoặc kép: `vi: \"Nước mắm loại đặc biệt #1 của "
         "tỉnh, giá 50.000đ.\"` (nếu đó là ghi chú thật, chuyển nó lên một dòng riêng phía trên)")
     fixed = MINIMAL.replace("    vi: Tệp mẫu dùng trong kiểm thử.",
-                            "    " + doc.findings[0].params["fix"])
+                            "    " + doc.findings[0].params["quoted"])
     again = load_product(fixed.encode(), "p.yaml")
     assert again.findings == []
     assert again.data["content"]["description"]["vi"] == line.split(": ", 1)[1]

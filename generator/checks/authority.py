@@ -144,15 +144,15 @@ register(
             "(xem dòng cuối quyết định), hoặc sửa hạng sao",
             f"{_WHO_SHOULD_EN}, but `{{value}}` is {{given_en}} — write the authority that signed "
             "the decision (see its last line), or fix the stars",
-            bad="stars: 5\n    authority: UBND tỉnh Quảng Nam",
-            fix="stars: 5\n    authority: Bộ Nông nghiệp và Phát triển nông thôn"),
+            bad="stars: 5\nauthority: UBND tỉnh Quảng Nam",
+            fix="stars: 5\nauthority: Bộ Nông nghiệp và Phát triển nông thôn"),
     Message("recognition.authority_district_abolished", Severity.ERROR,
             "`{value}` là {given}, mà cấp huyện không còn từ 01/07/2025 nên không thể ký quyết "
             f"định {{when}} — {_WHO_SHOULD}: ghi đúng cơ quan trên quyết định",
             "`{value}` is {given_en}, and districts were abolished on 1 July 2025, so none could "
             f"sign {{when_en}} — {_WHO_SHOULD_EN}: write the authority on the decision",
-            bad="signed: 2025-09-01\n    authority: UBND huyện Tiên Phước",
-            fix="signed: 2025-09-01\n    authority: UBND thành phố Đà Nẵng"),
+            bad="signed: 2025-09-01\nauthority: UBND huyện Tiên Phước",
+            fix="signed: 2025-09-01\nauthority: UBND thành phố Đà Nẵng"),
     Message("recognition.authority_province_merged", Severity.ERROR,
             "quyết định ký {when}, lúc đó không còn `{value}`: {old} đã nhập vào {new} từ "
             "01/07/2025 — "
@@ -160,11 +160,11 @@ register(
             "the decision was signed {when_en}, when `{value}` no longer existed: {old} was "
             "merged into {new} on 1 July 2025 — write the authority as on the decision, e.g. "
             "`authority: {suggested}`",
-            bad="signed: 2025-09-01\n    authority: UBND tỉnh Quảng Nam",
-            fix="signed: 2025-09-01\n    authority: UBND thành phố Đà Nẵng"),
+            bad="signed: 2025-09-01\nauthority: UBND tỉnh Quảng Nam",
+            fix="signed: 2025-09-01\nauthority: UBND thành phố Đà Nẵng"),
     Message("recognition.authority_level_conflict", Severity.ERROR,
-            "`{value}` là {given} nhưng dòng level ghi `level: {level}` ({level_words}) — hai "
-            "dòng phải khớp nhau: sửa dòng sai theo quyết định, hoặc xoá dòng level",
+            "`{value}` là {given} nhưng dòng `level` ghi `level: {level}` ({level_words}) — hai "
+            "dòng phải khớp nhau: sửa dòng sai theo quyết định, hoặc xoá dòng `level`",
             "`{value}` is {given_en} but the level line says `level: {level}` "
             "({level_words_en}) — the two must agree: fix the wrong one from the decision, or "
             "delete the level line"),

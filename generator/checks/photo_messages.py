@@ -149,10 +149,10 @@ register(
             "photo `{file}` is already listed on line {first_line} — delete the repeated entry"),
     Message("photo.unlisted", Severity.WARNING,
             "ảnh chưa được khai báo: tệp `{file}` có trong thư mục sản phẩm nhưng không có trong "
-            "danh sách `photos` nên sẽ không được đăng — thêm một mục (file, role, alt) cho ảnh "
+            "danh sách `photos` nên sẽ không được đăng — thêm một mục (`file`, `role`, `alt`) cho ảnh "
             "này, hoặc xoá tệp nếu không dùng",
             "photo not listed: `{file}` is in the product folder but not in `photos`, so it will "
-            "not be published — add an entry (file, role, alt) for it, or delete the file if "
+            "not be published — add an entry (`file`, `role`, `alt`) for it, or delete the file if "
             "unused",
             fix="photos:\n  - file: mat-sau.jpg\n    role: back\n    alt:\n      vi: Mặt sau "
                 "bao bì"),

@@ -54,7 +54,7 @@ register(
             "{rules}) do {expected} công nhận ({who}) — sửa thành {fix}",
             "`level: {value}` ({given_en}) is wrong: {stars} stars signed {when_en} (rules "
             "{rules}) are recognised at {expected_en} ({who_en}) — write {fix_en}",
-            bad="stars: 5\n    level: province", fix="stars: 5\n    level: central"),
+            bad="stars: 5\nlevel: province", fix="stars: 5\nlevel: central"),
     Message("recognition.level_mismatch", Severity.WARNING,
             "ghi `level: {value}` ({given}) nhưng theo quy định lúc đó, {stars} sao ký "
             "{when} (bộ tiêu chí {rules}) do {expected} công nhận ({who}) — kiểm tra lại "
@@ -67,8 +67,8 @@ register(
             "thể công nhận {stars} sao ký {when} — sửa thành {fix}",
             "`level: district` is wrong: districts were abolished on 1 July 2025, so none could "
             "recognise {stars} stars {when_en} — write {fix_en}",
-            bad="signed: 2025-09-01\n    level: district",
-            fix="signed: 2025-09-01\n    level: province"),
+            bad="signed: 2025-09-01\nlevel: district",
+            fix="signed: 2025-09-01\nlevel: province"),
     Message("recognition.score_mismatch", Severity.WARNING,
             "{score} điểm không khớp với {stars} sao (thang điểm: {low}–{high}) — kiểm tra điểm "
             "hoặc hạng sao",

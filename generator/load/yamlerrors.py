@@ -34,9 +34,9 @@ register(
             bad='vi: "Nước mắm', fix='vi: "Nước mắm"'),
     Message("yaml.colon_in_value", Severity.ERROR,
             "giá trị có dấu `: ` ở giữa nên YAML tưởng là một trường mới: " + _Q + " — đặt cả "
-            "giá trị trong dấu ngoặc kép: `{fix}`",
+            "giá trị trong dấu ngoặc kép: `{quoted}`",
             "the value contains `: `, which YAML reads as a new key: " + _Q + " — put the whole "
-            "value in double quotes: `{fix}`",
+            "value in double quotes: `{quoted}`",
             bad="  vi: Thành phần: tiêu đen", fix='  vi: "Thành phần: tiêu đen"'),
     Message("yaml.bad_indent", Severity.ERROR,
             "dòng {line} thụt lề lệch so với các dòng cùng cấp: " + _Q + " — cho tên trường bắt "
@@ -54,16 +54,16 @@ register(
             "quotes",
             bad="name:\n  vi Nước mắm", fix="name:\n  vi: Nước mắm"),
     Message("yaml.reserved_start", Severity.ERROR,
-            "giá trị bắt đầu bằng `{char}`, ký tự YAML dành riêng: " + _Q + " — đặt cả giá trị "
-            "trong dấu ngoặc kép: `{fix}`",
-            "the value starts with `{char}`, a character YAML reserves: " + _Q + " — put the "
-            "whole value in double quotes: `{fix}`",
+            "giá trị bắt đầu bằng `{first}`, ký tự YAML dành riêng: " + _Q + " — đặt cả giá trị "
+            "trong dấu ngoặc kép: `{quoted}`",
+            "the value starts with `{first}`, a character YAML reserves: " + _Q + " — put the "
+            "whole value in double quotes: `{quoted}`",
             bad="  vi: @ Hội An", fix='  vi: "@ Hội An"'),
     Message("yaml.text_after_quote", Severity.ERROR,
             "sau dấu ngoặc kép đóng vẫn còn chữ: " + _Q + " — đặt cả giá trị trong một cặp ngoặc "
-            "kép, dấu ngoặc kép bên trong viết là `\\\"`: `{fix}`",
+            "kép, dấu ngoặc kép bên trong viết là `\\\"`: `{quoted}`",
             "there is text after the closing quote: " + _Q + " — put the whole value in one "
-            "pair of double quotes, writing a quote inside as `\\\"`: `{fix}`",
+            "pair of double quotes, writing a quote inside as `\\\"`: `{quoted}`",
             bad='  vi: "Nước mắm" Cửa Hội', fix='  vi: "\\"Nước mắm\\" Cửa Hội"'),
     Message("yaml.bad_escape", Severity.ERROR,
             "trong dấu ngoặc kép, dấu `\\` phải đi cùng một ký tự đặc biệt (như `\\n`): " + _Q
@@ -172,7 +172,7 @@ def _mapping_values(file: str, lines: list[str], error: Any, problem: str) -> Fi
     if ": " in line[:mark.column] or line[:mark.column].rstrip().endswith(":"):
         if start <= mark.column and start > _indent(line):
             return _at(file, "yaml.colon_in_value", lines, index, start,
-                       fix=_quoted(line, start))
+                       quoted=_quoted(line, start))
     prev = _content(lines, index)
     if prev is None:
         return None
@@ -198,7 +198,7 @@ def _no_key(file: str, lines: list[str], error: Any, problem: str) -> Finding | 
         start = _value_start(line)
         if start < len(line) and line[start] in "\"'":
             return _at(file, "yaml.text_after_quote", lines, index, start,
-                       fix=_requote(line, start))
+                       quoted=_requote(line, start))
     prev = _content(lines, index)
     siblings = [i for i in range(index) if lines[i].strip() and not lines[i].lstrip().startswith("#")
                 and _indent(lines[i]) > _indent(line)]
@@ -231,7 +231,7 @@ def _reserved(file: str, lines: list[str], error: Any, problem: str) -> Finding 
         return None
     start = min(_value_start(line), mark.column)
     return _at(file, "yaml.reserved_start", lines, mark.line, mark.column,
-               char=line[mark.column], fix=_quoted(line, start))
+               first=line[mark.column], quoted=_quoted(line, start))
 
 
 def _bracket(file: str, lines: list[str], error: Any, problem: str) -> Finding | None:

@@ -59,10 +59,10 @@ register(
             bad="phones: [[[[0905123456]]]]", fix="phones: [0905123456]"),
     Message("yaml.comment_cut", Severity.ERROR,
             "phần sau dấu # bị bỏ mất: «{lost}» — trong YAML, ` #` bắt đầu một ghi chú; đặt cả giá "
-            "trị trong dấu ngoặc kép: `{fix}` (nếu đó là ghi chú thật, chuyển nó lên một dòng "
+            "trị trong dấu ngoặc kép: `{quoted}` (nếu đó là ghi chú thật, chuyển nó lên một dòng "
             "riêng phía trên)",
             "the text after # is lost: «{lost}» — in YAML ` #` starts a comment; put the whole "
-            "value in double quotes: `{fix}` (if it is a real comment, move it to its own line "
+            "value in double quotes: `{quoted}` (if it is a real comment, move it to its own line "
             "above)",
             bad="  vi: Loại đặc biệt #1 của tỉnh", fix='  vi: "Loại đặc biệt #1 của tỉnh"'),
     Message("yaml.duplicate_key", Severity.ERROR,
@@ -186,7 +186,7 @@ class _Builder:
         shown = lost if len(lost) <= 60 else lost[:59] + "…"
         column = end.column + len(rest) - len(rest.lstrip(" \t")) + 1
         self.cut.append(Finding(self.doc.file, "yaml.comment_cut", format_path(path),
-                                end.line + 1, column, {"lost": shown, "fix": fix}))
+                                end.line + 1, column, {"lost": shown, "quoted": fix}))
 
     def _mapping(self, node: MappingNode, path: PathT) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -121,7 +121,7 @@ def test_the_suggested_fix_is_valid_yaml_when_pasted(text: str) -> None:
     finding = load_product(text.encode(), "p.yaml").findings[0]
     lines = text.split("\n")
     line = lines[finding.line - 1]
-    lines[finding.line - 1] = line[: len(line) - len(line.lstrip())] + finding.params["fix"]
+    lines[finding.line - 1] = line[: len(line) - len(line.lstrip())] + finding.params["quoted"]
     doc = load_product("\n".join(lines).encode(), "p.yaml")
     assert doc.data is not None and doc.findings == []
     assert doc.data["name"]["vi"] == line.split(": ", 1)[1].strip()
