@@ -26,6 +26,12 @@ SAY = Texts("validity", {
 })
 
 
+def inline(text: str) -> str:
+    """A validity sentence inside another sentence ("hạng 4 sao hết hiệu lực từ 29/12/2025"):
+    the same words, the first letter in lower case."""
+    return text[:1].lower() + text[1:]
+
+
 def describe(validity: Validity, exact: bool, lang: str = "vi") -> str:
     """The validity sentence for a recognition whose signing date is ``exact`` (known to the
     day) or not."""

@@ -147,6 +147,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "unit": ("Xã Tiên Sơn (20857)", "Xã Tiên Sơn (20857)"),
     "unit_code": ("20587", "20587"),
     "until": ("28/12/2025", "28/12/2025"),
+    "validity": ("hết hiệu lực từ 29/12/2025", "not valid since 29/12/2025"),
     "value": ("4 sao", "4 sao"),
     "w": ("1", "1"),
     "what": ("mô tả", "description"),

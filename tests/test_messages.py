@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import string
+from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
@@ -105,11 +107,21 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
      "has no such province — write the province as `name: Thành phố Đà Nẵng`, `code: \"48\"` "
      "with the current commune, or, if the decision names the place as it was before the "
      "merger, set `scheme: pre-2025-07` and add the district"),
-    ("valid/expired",
-     "hạng 3 sao đã hết hiệu lực từ 31/05/2024 (36 tháng từ ngày ký) — trang web sẽ ghi \"đã hết "
-     "hạn\"; nếu sản phẩm đã được đánh giá lại, thêm quyết định mới",
-     "the 3-star recognition expired on 31/05/2024 (36 months from signing) — the site shows it "
-     "as expired; if the product was re-evaluated, add the new decision"),
+    ("valid/expired",  # signed 01/06/2021: valid until 31/05/2024, not valid from 01/06/2024
+     "hạng 3 sao hết hiệu lực từ 01/06/2024 (hạn 36 tháng từ ngày ký) — trang web cũng ghi như "
+     "vậy; nếu sản phẩm đã được đánh giá lại, thêm quyết định mới",
+     "the 3-star recognition: not valid since 01/06/2024 (36 months from signing) — the site "
+     "says so too; if the product was re-evaluated, add the new decision"),
+    ("valid/expiring",  # signed 15/01/2024: its last valid day is 14/01/2027
+     "hạng 3 sao sắp hết hạn: hiệu lực đến 14/01/2027 (còn 46 ngày) — nhắc chủ thể đăng ký đánh "
+     "giá lại",
+     "the 3-star recognition expires soon: valid until 14/01/2027 (46 days left) — remind the "
+     "producer to apply for re-evaluation"),
+    ("valid/year-only",
+     "chỉ biết ngày ký là 2023, nên chưa rõ còn hiệu lực (hết hạn trong khoảng 31/12/2025 – "
+     "30/12/2026) — ghi ngày ký đầy đủ theo quyết định",
+     "only 2023 is known for the signing date: validity unclear (ends between 31/12/2025 and "
+     "30/12/2026) — give the full signing date"),
     ("invalid/five-stars-by-province",
      "5 sao ký ngày 17/01/2025 (bộ tiêu chí 148/2023) do cấp trung ương công nhận (Bộ Nông "
      "nghiệp và Phát triển nông thôn), còn `UBND tỉnh Quảng Nam` là cấp tỉnh — ghi đúng cơ quan "
@@ -344,3 +356,27 @@ def test_number_hints_say_what_to_write(value: str, expected: str, quoted: str, 
     vi_hint, en_hint = number_hint(value, expected, ("recognitions", 0, "stars"), quoted)
     assert vi_hint == vi
     assert en_hint.endswith(re.findall(r"`[^`]*`", vi)[-1])  # the same YAML to paste
+
+
+@pytest.mark.parametrize(("today", "vi", "en"), [
+    (date(2025, 12, 28), None, None),  # the last valid day: no finding yet
+    (date(2025, 12, 29), "hạng 4 sao hết hiệu lực từ 29/12/2025",
+     "the 4-star recognition: not valid since 29/12/2025"),
+    (date(2026, 12, 1), "hạng 4 sao hết hiệu lực từ 29/12/2025",
+     "the 4-star recognition: not valid since 29/12/2025"),
+])
+def test_expired_names_the_first_invalid_day(tmp_path: Path, today: date, vi: str | None,
+                                             en: str | None) -> None:
+    """Signed 29/12/2022: valid until 28/12/2025, not valid from 29/12/2025 (as on the site)."""
+    folder = tmp_path / "products" / "tien-phuoc" / "thu"
+    folder.mkdir(parents=True)
+    text = BASE.replace("signed: 2025-03-14", "signed: 2022-12-29").replace("stars: 3", "stars: 4")
+    (folder / "product.yaml").write_text(text, encoding="utf-8")
+    found = [f for f in validate([folder], tmp_path, today).findings
+             if f.code.startswith("recognition.")]
+    if vi is None:
+        assert [f.code for f in found] in ([], ["recognition.expiring"])
+        return
+    assert [f.code for f in found] == ["recognition.expired"]
+    assert found[0].message("vi").startswith(vi + " (hạn 36 tháng từ ngày ký) — ")
+    assert found[0].message("en").startswith(en + " (36 months from signing) — ")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..dates import day
 from ..findings import Finding, Message, Severity, register
 from ..load.document import Document
 from ..model.build import parse_recognition
@@ -19,6 +18,7 @@ from ..rules import (
     possible_rules,
     score_band,
 )
+from ..validity import describe, inline
 from .authority import WORDS, check_authority, level_words, rule_params
 
 register(
@@ -78,20 +78,18 @@ register(
             "ngày thu hồi {value} {why} — kiểm tra lại",
             "revocation date {value} {why_en} — check it"),
     Message("recognition.expired", Severity.WARNING,
-            "hạng {stars} sao đã hết hiệu lực từ {until} (36 tháng từ ngày ký) — trang web sẽ ghi "
-            "\"đã hết hạn\"; nếu sản phẩm đã được đánh giá lại, thêm quyết định mới",
-            "the {stars}-star recognition expired on {until} (36 months from signing) — the site "
-            "shows it as expired; if the product was re-evaluated, add the new decision"),
+            "hạng {stars} sao {validity} (hạn 36 tháng từ ngày ký) — trang web cũng ghi như vậy; "
+            "nếu sản phẩm đã được đánh giá lại, thêm quyết định mới",
+            "the {stars}-star recognition: {validity} (36 months from signing) — the site says "
+            "so too; if the product was re-evaluated, add the new decision"),
     Message("recognition.expiring", Severity.WARNING,
-            "hạng {stars} sao hết hiệu lực ngày {until} (còn {days} ngày) — nhắc chủ thể đăng ký "
-            "đánh giá lại",
-            "the {stars}-star recognition expires on {until} ({days} days left) — remind the "
-            "producer to apply for re-evaluation"),
+            "hạng {stars} sao {validity} (còn {days} ngày) — nhắc chủ thể đăng ký đánh giá lại",
+            "the {stars}-star recognition {validity} ({days} days left) — remind the producer "
+            "to apply for re-evaluation"),
     Message("recognition.uncertain_validity", Severity.WARNING,
-            "chỉ biết ngày ký là {signed}, nên không rõ hạng sao còn hiệu lực hay không (hết hạn "
-            "trong khoảng {earliest} – {latest}) — ghi ngày ký đầy đủ theo quyết định",
-            "only {signed} is known for the signing date, so it is unclear whether the star is "
-            "still valid (it ends between {earliest} and {latest}) — give the full signing date"),
+            "chỉ biết ngày ký là {signed}, nên {validity} — ghi ngày ký đầy đủ theo quyết định",
+            "only {signed} is known for the signing date: {validity} — give the full signing "
+            "date"),
 )
 
 
@@ -174,20 +172,21 @@ def _status(doc: Document, recs: list[Recognition], items: list[dict[str, Any]],
     return out
 
 
+_VALIDITY_CODES = {RecognitionState.EXPIRED: "recognition.expired",
+                   RecognitionState.EXPIRING: "recognition.expiring",
+                   RecognitionState.UNCERTAIN: "recognition.uncertain_validity"}
+
+
 def _validity(doc: Document, rec: Recognition, today: date) -> list[Finding]:
+    """Expired, expiring or unclear, worded by :func:`generator.validity.describe`."""
     validity = rec.validity(today)
-    path = ("recognitions", rec.index, "signed")
-    if validity.state is RecognitionState.EXPIRED:
-        return [doc.finding("recognition.expired", path, stars=rec.stars,
-                            until=day(validity.last_day_latest))]
-    if validity.state is RecognitionState.EXPIRING:
-        return [doc.finding("recognition.expiring", path, stars=rec.stars,
-                            until=day(validity.last_day), days=validity.days_left)]
-    if validity.state is RecognitionState.UNCERTAIN:
-        return [doc.finding("recognition.uncertain_validity", path, signed=rec.signed.display(),
-                            earliest=day(validity.last_day),
-                            latest=day(validity.last_day_latest))]
-    return []
+    code = _VALIDITY_CODES.get(validity.state)
+    if code is None:
+        return []
+    worded = {lang: inline(describe(validity, rec.signed.exact, lang)) for lang in ("vi", "en")}
+    return [doc.finding(code, ("recognitions", rec.index, "signed"), stars=rec.stars,
+                        days=validity.days_left, signed=rec.signed.display(),
+                        validity=worded["vi"], validity_en=worded["en"])]
 
 
 def _score(doc: Document, rec: Recognition) -> list[Finding]:

@@ -26,6 +26,8 @@ from ..model.product import Product, Recognition, RecognitionState
 from ..review.recognitions import recognition_label
 from ..review.snapshot import load_model
 from ..rules import EXPIRY_NOTICE_DAYS
+from ..validity import SAY as VALIDITY
+from ..validity import inline
 
 STATUSES = ("expiring", "expired", "unclear")
 
@@ -56,10 +58,9 @@ SAY = Texts("expiry", {
     "t.unclear": ("Chưa rõ hiệu lực", "Validity unclear"),
     "columns": ("| Sản phẩm | Địa phương | Chủ thể | Lần công nhận | Hạn |",
                 "| Product | Area | Producer | Recognition | Validity |"),
-    "when.expiring": ("hết hạn ngày {until} (còn {days} ngày)", "ends on {until} ({days} days left)"),
-    "when.expired": ("hết hạn từ {until}", "expired on {until}"),
-    "when.unclear": ("hết hạn trong khoảng {earliest} – {latest}; cần ngày ký đầy đủ",
-                     "ends between {earliest} and {latest}; the full signing date is needed"),
+    "when.expiring": ("{validity} (còn {days} ngày)", "{validity} ({days} days left)"),
+    "when.expired": ("{validity}", "{validity}"),
+    "when.unclear": ("{validity}; cần ngày ký đầy đủ", "{validity}; the full signing date is needed"),
     "no_products": ("không tìm thấy thư mục {folder}", "folder {folder} not found"),
     "bad_within": ("--within phải là số ngày không âm", "--within must be a number of days ≥ 0"),
     "bad_today": ("--today phải có dạng YYYY-MM-DD", "--today must be YYYY-MM-DD"),
@@ -132,10 +133,18 @@ def scan(root: Path, today: date, within: int) -> Report:
     return report
 
 
+#: the validity sentence of each status, in the words of :mod:`generator.validity`
+_VALIDITY = {"expiring": "until", "expired": "lapsed", "unclear": "uncertain"}
+
+
 def _when(row: Row, today: date, lang: str) -> str:
+    """"hiệu lực đến 21/12/2026 (còn 20 ngày)", "hết hiệu lực từ 29/12/2025", …"""
     earliest, latest = row.ends
-    return SAY(f"when.{row.status}", lang, until=day(latest if row.status == "expired" else earliest),
-               days=(earliest - today).days, earliest=day(earliest), latest=day(latest))
+    first_invalid = latest + timedelta(days=1)
+    validity = inline(VALIDITY(_VALIDITY[row.status], lang, date=day(
+        first_invalid if row.status == "expired" else earliest),
+        earliest=day(earliest), latest=day(latest)))
+    return SAY(f"when.{row.status}", lang, validity=validity, days=(earliest - today).days)
 
 
 def headline(report: Report, lang: str) -> str:

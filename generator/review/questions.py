@@ -14,6 +14,8 @@ from ..markdown import md, md_code
 from ..messages import Texts
 from ..model.product import RecognitionState
 from ..validate import Result
+from ..validity import SAY as VALIDITY
+from ..validity import inline
 from .differ import value_at
 from .files import compare_files
 from .recognitions import recognition_label
@@ -28,10 +30,10 @@ SAY = Texts("review.questions", {
             "phẩm thô, tươi sống — có hướng chế biến sâu hơn không?",
             "The product is {level}, not processed. The directive asks to limit raw and fresh "
             "products — is deeper processing planned?"),
-    "expiring": ("Lần công nhận {label} hết hiệu lực ngày {until} (còn {days} ngày). Chủ thể "
-                 "đã nộp hồ sơ đánh giá lại chưa?",
-                 "The recognition ({label}) expires on {until} ({days} days left). Has the "
-                 "producer applied for re-evaluation?"),
+    "expiring": ("Lần công nhận {label}: {validity} (còn {days} ngày). Chủ thể đã nộp hồ sơ "
+                 "đánh giá lại chưa?",
+                 "The recognition ({label}): {validity} ({days} days left). Has the producer "
+                 "applied for re-evaluation?"),
     "gps": ("Ảnh {file} còn lưu vị trí GPS nơi chụp (có thể là nhà riêng). Đã xoá vị trí trước "
             "khi hợp nhất chưa?",
             "Photo {file} still stores the GPS location where it was taken (maybe a home). "
@@ -99,7 +101,8 @@ def questions(change: Change, result: Result, today: date, lang: str) -> list[st
         asked.insert(0, SAY("raw", lang, level=SAY(f"level.{processing}", lang)))
     current = new.product.current_recognition(today) if new.product else None
     if current is not None and current.state(today) is RecognitionState.EXPIRING:
-        until = current.valid_until[0]
+        validity = current.validity(today)
         asked.append(SAY("expiring", lang, label=recognition_label(current, lang),
-                         until=day(until), days=(until - today).days))
+                         validity=inline(VALIDITY("until", lang, date=day(validity.last_day))),
+                         days=validity.days_left))
     return asked

@@ -1,8 +1,8 @@
 """The star recognitions of a product as a field of the review: stars raised or lowered,
 decisions added, removed or edited, and whether the latest one is still in force.
 
-Validity is the model's (:meth:`Recognition.state`, :attr:`Recognition.valid_until`); this
-module only words it.
+Validity is the model's (:meth:`Recognition.validity`), worded by
+:func:`generator.validity.describe` as everywhere else.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import day
 from ..markdown import md
 from ..messages import Texts
 from ..model.build import parse_recognition
 from ..model.product import Recognition, RecognitionState
 from ..rules import PartialDate
+from ..validity import describe, inline
 from .differ import SAY as WORDS
 from .differ import Context, Doc, arrow, field_names, items_at, match, shown, value_at
 
@@ -38,12 +38,8 @@ SAY = Texts("review.recognitions", {
     "status.superseded": ("Ghi là đã được thay thế: {label}", "Marked as superseded: {label}"),
     "status.active": ("Ghi là đang áp dụng: {label}", "Marked as in force: {label}"),
     "details": ("Sửa {fields} ({label})", "Changed {fields} ({label})"),
-    "expired": ("Lần công nhận {label} đã hết hạn từ {until}",
-                "The recognition ({label}) expired on {until}"),
-    "uncertain": ("Chưa rõ lần công nhận {label} còn hiệu lực không (hết hạn trong khoảng "
-                  "{earliest} – {latest})",
-                  "Unclear whether the recognition ({label}) is still valid (it ends between "
-                  "{earliest} and {latest})"),
+    "expired": ("Lần công nhận {label}: {validity}", "The recognition ({label}): {validity}"),
+    "uncertain": ("Lần công nhận {label}: {validity}", "The recognition ({label}): {validity}"),
 })
 
 #: details named, not shown, when they change ("Sửa cơ quan công nhận, ghi chú (…)")
@@ -115,13 +111,13 @@ def _status_and_details(a: Read, b: Read, lang: str) -> list[str]:
 
 def _validity(rec: Recognition, today: date, lang: str) -> list[str]:
     """A line when the latest recognition is no longer (or not surely) in force."""
-    state, (earliest, latest) = rec.state(today), rec.valid_until
-    label = recognition_label(rec, lang)
-    if state is RecognitionState.EXPIRED:
-        return [SAY("expired", lang, label=label, until=day(latest))]
-    if state is RecognitionState.UNCERTAIN:
-        return [SAY("uncertain", lang, label=label, earliest=day(earliest), latest=day(latest))]
-    return []
+    validity = rec.validity(today)
+    key = {RecognitionState.EXPIRED: "expired",
+           RecognitionState.UNCERTAIN: "uncertain"}.get(validity.state)
+    if key is None:
+        return []
+    return [SAY(key, lang, label=recognition_label(rec, lang),
+                validity=inline(describe(validity, rec.signed.exact, lang)))]
 
 
 def _added(rec: Recognition, before: list[Read], lang: str) -> str:

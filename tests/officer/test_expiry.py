@@ -56,24 +56,24 @@ phẩm xét lần công nhận mới nhất; hạn là 36 tháng từ ngày ký.
 | Sản phẩm | Địa phương | Chủ thể | Lần công nhận | Hạn |
 |---|---|---|---|---|
 | **Ngũ cốc Duy Oanh**<br>`products/duy-xuyen/ngu-coc-duy-oanh/` | Huyện Duy Xuyên | HTX Nông \
-nghiệp xanh Duy Oanh | ngày 22/12/2023, 4 sao | hết hạn ngày 21/12/2026 (còn 22 ngày) |
+nghiệp xanh Duy Oanh | ngày 22/12/2023, 4 sao | hiệu lực đến 21/12/2026 (còn 22 ngày) |
 
 ### Đã hết hạn / Expired (2)
 
 | Sản phẩm | Địa phương | Chủ thể | Lần công nhận | Hạn |
 |---|---|---|---|---|
 | **Tiêu Tiên Phước**<br>`products/tien-phuoc/tieu-tien-phuoc/` | Huyện Tiên Phước | Công ty \
-TNHH Sơn Tiến | QĐ 3610/QĐ-UBND ngày 29/12/2022, 4 sao | hết hạn từ 28/12/2025 |
+TNHH Sơn Tiến | QĐ 3610/QĐ-UBND ngày 29/12/2022, 4 sao | hết hiệu lực từ 29/12/2025 |
 | **Trà thảo mộc Đã Hết Hạn**<br>`products/hoi-an/tra-het-han/` | Thành phố Hội An | HTX Trà \
-Thử Nghiệm | QĐ 100/QĐ-UBND ngày 01/06/2021, 4 sao | hết hạn từ 31/05/2024 |
+Thử Nghiệm | QĐ 100/QĐ-UBND ngày 01/06/2021, 4 sao | hết hiệu lực từ 01/06/2024 |
 
 ### Chưa rõ hiệu lực / Validity unclear (1)
 
 | Sản phẩm | Địa phương | Chủ thể | Lần công nhận | Hạn |
 |---|---|---|---|---|
 | **Nước mắm thử nghiệm**<br>`products/hoi-an/year-only/` | Thành phố Hội An | Cơ sở nước mắm \
-thử nghiệm | QĐ 123/QĐ-UBND năm 2023, 3 sao | hết hạn trong khoảng 31/12/2025 – 30/12/2026; cần \
-ngày ký đầy đủ |
+thử nghiệm | QĐ 123/QĐ-UBND năm 2023, 3 sao | chưa rõ còn hiệu lực (hết hạn trong \
+khoảng 31/12/2025 – 30/12/2026); cần ngày ký đầy đủ |
 """
 
 
@@ -88,11 +88,11 @@ def test_text_with_a_longer_notice(capsys: pytest.CaptureFixture[str], catalogue
         "",
         "Sắp hết hạn trong 200 ngày (2):",
         "  products/duy-xuyen/ngu-coc-duy-oanh/product.yaml: Ngũ cốc Duy Oanh (HTX Nông nghiệp "
-        "xanh Duy Oanh, Huyện Duy Xuyên) — ngày 22/12/2023, 4 sao — hết hạn ngày 21/12/2026 "
+        "xanh Duy Oanh, Huyện Duy Xuyên) — ngày 22/12/2023, 4 sao — hiệu lực đến 21/12/2026 "
         "(còn 22 ngày)",
         "  products/dai-loc/gom-thanh-ha/product.yaml: Gốm \"Thanh Hà\" & Co <3 (Hộ kinh doanh "
-        "Gốm & Men \"Xanh\", Huyện Đại Lộc) — QĐ 55/QĐ-UBND ngày 10/05/2024, 3 sao — hết hạn "
-        "ngày 09/05/2027 (còn 161 ngày)",
+        "Gốm & Men \"Xanh\", Huyện Đại Lộc) — QĐ 55/QĐ-UBND ngày 10/05/2024, 3 sao — hiệu lực "
+        "đến 09/05/2027 (còn 161 ngày)",
     ]
 
 

@@ -252,8 +252,8 @@ def test_validator_findings_for_changed_files_only_grouped_with_line_links(
         "`packaging.gtin`: mã vạch 8938505974195 sai chữ số kiểm tra (chữ số cuối) — chép lại "
         "đủ các số dưới mã vạch trên bao bì\n\n"
         "- ⚠️ cảnh báo [product.yaml:23:13](products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L23) "
-        "`recognitions[1].signed`: hạng 4 sao hết hiệu lực ngày 21/12/2026 (còn 22 ngày) — "
-        "nhắc chủ thể đăng ký đánh giá lại\n\n")
+        "`recognitions[1].signed`: hạng 4 sao sắp hết hạn: hiệu lực đến 21/12/2026 (còn 22 ngày) "
+        "— nhắc chủ thể đăng ký đánh giá lại\n\n")
     headers = [line for line in findings.splitlines() if line.startswith("**")]
     assert headers == [
         "**`products/duy-xuyen/ngu-coc-duy-oanh/product.yaml`** — 1 lỗi, 1 cảnh báo",
@@ -302,8 +302,8 @@ Chỉ thị năm 2020 của tỉnh đề nghị rà soát sản phẩm trùng lo
 phẩm khai trùng; các câu hỏi này không chặn hợp nhất — người duyệt trả lời trong phần bình luận.
 
 - **Ngũ cốc Duy Oanh** — `products/duy-xuyen/ngu-coc-duy-oanh/`
-  - Lần công nhận ngày 22/12/2023, 4 sao hết hiệu lực ngày 21/12/2026 (còn 22 ngày). Chủ thể \
-đã nộp hồ sơ đánh giá lại chưa?
+  - Lần công nhận ngày 22/12/2023, 4 sao: hiệu lực đến 21/12/2026 (còn 22 ngày). Chủ thể đã \
+nộp hồ sơ đánh giá lại chưa?
 - **Nước mắm nhĩ Thử Nghiệm** — `products/hoi-an/nuoc-mam-thu/`
   - Ảnh `nhan.jpg` còn lưu vị trí GPS nơi chụp (có thể là nhà riêng). Đã xoá vị trí trước khi \
 hợp nhất chưa?
@@ -501,7 +501,7 @@ def test_unchanged_validity_is_not_a_change() -> None:
     assert field_changes(old, Snapshot("products/a/b", raised, True, None, {"a.jpg": "1"}, "c"),
                          today, "vi") == [
         "Hạng sao: 4 → 5",
-        "Lần công nhận QĐ 100/QĐ-UBND ngày 01/06/2021, 5 sao đã hết hạn từ 31/05/2024"]
+        "Lần công nhận QĐ 100/QĐ-UBND ngày 01/06/2021, 5 sao: hết hiệu lực từ 01/06/2024"]
 
 
 def test_edits_to_recognitions_and_certificates() -> None:
