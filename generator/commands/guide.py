@@ -47,7 +47,9 @@ _SAMPLE_FINDINGS = (
     Finding("products/tien-phuoc/san-pham-moi/product.yaml", "recognition.stars_range",
             "recognitions[0].stars", 14, 12, {"value": "6"}),
     Finding("products/tien-phuoc/san-pham-moi/product.yaml", "recognition.expiring",
-            "recognitions[0].signed", 13, 13, {"stars": "3", "until": "30/01/2027", "days": "62"}),
+            "recognitions[0].signed", 13, 13, {"stars": "3", "days": "62",
+             "validity": "sắp hết hạn: hiệu lực đến 30/01/2027",
+             "validity_en": "expires soon: valid until 30/01/2027"}),
 )
 
 
