@@ -22,6 +22,7 @@ from ..model.product import Product, RecognitionState
 from ..resources import resource_path
 from ..textfold import d_words
 from ..textfold import slugify as slug
+from ..validity import inline
 from .collate import sort_key
 from .config import SiteConfig
 from .i18n import t
@@ -104,6 +105,18 @@ def current_first(views: Iterable[ProductView]) -> list[ProductView]:
 
 def _by_name(views: Iterable[ProductView]) -> list[ProductView]:
     return sorted(views, key=lambda v: sort_key(v.name.vi))
+
+
+def meta_description(view: ProductView) -> str:
+    """The page's meta and social-preview description, built from fields, never from the
+    description's prose (which goes stale): "Nước mắm nhĩ Thử Nghiệm — OCOP 5 sao, hiệu lực đến
+    16/01/2028 · Nước mắm · Thành phố Hội An · Công ty TNHH Nước mắm Thử Nghiệm"."""
+    product, badge = view.product, view.badge
+    parts = [f"{product.name.vi} — {badge.label}, {inline(badge.detail)}", product.product_type,
+             view.place]
+    if product.subject is not None:
+        parts.append(product.subject.name)
+    return " · ".join(part for part in parts if part)
 
 
 class Planner:
@@ -192,8 +205,7 @@ class Planner:
         body = self._render("product.html", v=view, root=_root(view.url),
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
                       folded=d_words(view.search_text))
-        summary = " ".join(product.content.description.vi.split())
-        description = f"{product.name.vi} — {view.badge.label}, {view.place}. {summary[:150]}"
+        description = meta_description(view)
         extra = {"kind": "product", "canonical": canonical,
                  "image": self.config.absolute(images[0]) if images else "",
                  "jsonld": json.dumps(product_jsonld(view, self.config, images),
