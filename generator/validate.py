@@ -15,6 +15,7 @@ from .checks.fields import check_fields
 from .checks.language import check_language
 from .checks.origin import check_origin
 from .checks.photos import check_photos
+from .checks.prose import check_prose
 from .checks.recognitions import check_recognitions
 from .checks.schema import check_schema
 from .findings import Finding, display_path
@@ -58,6 +59,7 @@ def check_document(path: Path, root: Path, today: date) -> tuple[Document, Entry
     doc.findings += check_recognitions(doc, today)
     doc.findings += check_fields(doc, today)
     doc.findings += check_language(doc)
+    doc.findings += check_prose(doc)
     doc.findings += check_photos(doc, path.parent, root)
     current, origin_findings = check_origin(doc)
     doc.findings += origin_findings

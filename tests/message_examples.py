@@ -106,6 +106,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "part": ("mô tả", "description"),
     "parts": ("vị trí GPS, EXIF (máy chụp, giờ chụp)", "the GPS location, EXIF (camera, time)"),
     "path": ("products/hoi-an/nuoc-mam-thu/nhan.jpg", "products/hoi-an/nuoc-mam-thu/nhan.jpg"),
+    "phrase": ("là sản phẩm OCOP 4 sao", "is a 4-star OCOP product"),
     "problem": ("thiếu dấu `:` sau tên trường", "a `:` is missing after the field name"),
     "problem_en": ("is not grouped the usual way", "is not grouped the usual way"),
     "product_type": ("Tiêu", "Tiêu"),

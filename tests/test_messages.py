@@ -122,6 +122,14 @@ def test_every_message_says_what_is_wrong_and_how_to_fix_it_in_both_languages() 
      "30/12/2026) — ghi ngày ký đầy đủ theo quyết định",
      "only 2023 is known for the signing date: validity unclear (ends between 31/12/2025 and "
      "30/12/2026) — give the full signing date"),
+    ("valid/stars-in-text",
+     "«là sản phẩm OCOP 3 sao» ghi hạng sao trong phần chữ nên sẽ sai khi hạng sao hết hạn — bỏ "
+     "cụm này: trang sản phẩm đã tự ghi hạng sao hiện hành và hạn của nó từ `recognitions`; nếu "
+     "muốn kể lại, ghi kèm năm, ví dụ «được công nhận OCOP 4 sao năm 2019»",
+     "«là sản phẩm OCOP 3 sao» states a star level in the text, which goes stale when the star "
+     "lapses — remove it: the product page shows the current star and its validity from "
+     "`recognitions`; to tell the history, give the year, e.g. «recognised as a 4-star OCOP "
+     "product in 2019»"),
     ("invalid/five-stars-by-province",
      "5 sao ký ngày 17/01/2025 (bộ tiêu chí 148/2023) do cấp trung ương công nhận (Bộ Nông "
      "nghiệp và Phát triển nông thôn), còn `UBND tỉnh Quảng Nam` là cấp tỉnh — ghi đúng cơ quan "

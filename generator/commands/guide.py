@@ -28,7 +28,7 @@ EXPIRY_ISSUE_TITLE = "Hạng sao OCOP hết hạn / sắp hết hạn"
 
 #: finding codes are grouped by the part before the first dot; unknown prefixes go to "Khác"
 GROUPS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("file", "yaml", "text"), "Tệp, cú pháp YAML và chữ", "File, YAML syntax and text"),
+    (("file", "yaml", "text", "content"), "Tệp, cú pháp YAML và chữ", "File, YAML syntax and text"),
     (("schema",), "Mẫu tệp sản phẩm: trường, kiểu, giá trị",
      "Product file format: fields, types, values"),
     (("product",), "Mã sản phẩm và thư mục", "Product id and folder"),
