@@ -52,7 +52,7 @@ def test_english_messages(capsys: pytest.CaptureFixture[str]) -> None:
 def test_warnings_are_never_summarised_as_all_good(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, str(ROOT / "tests" / "corpus" / "valid" / "expired"))
     assert code == 0
-    assert "cảnh báo recognitions[0].signed: hạng 3 sao đã hết hiệu lực từ 31/05/2024" in out
+    assert "cảnh báo recognitions[0].signed: hạng 3 sao hết hiệu lực từ 01/06/2024" in out
     assert out.rstrip().endswith("0 lỗi, 1 cảnh báo. Không có lỗi; hãy xem lại các cảnh báo.")
 
 
