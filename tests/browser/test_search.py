@@ -437,7 +437,7 @@ def test_result_text_is_inserted_as_text(page: Any, built_site: Path,
         raw = gzip.decompress(route.fetch().body())
         data = json.loads(raw[len(b"pagefind_dcd"):])
         data["meta"].update(title=evil_title, place="<i>Hội An</i>", state='x" onclick="1',
-                            image="javascript:alert(1)", label="<u>4 sao</u>")
+                            image="javascript:alert(1)", label="<u>4 sao</u>", summary=evil_text)
         data["content"] = evil_text + " " + data["content"]
         body = b"pagefind_dcd" + json.dumps(data, ensure_ascii=False).encode("utf-8")
         route.fulfill(body=gzip.compress(body), content_type="application/octet-stream")
@@ -453,7 +453,7 @@ def test_result_text_is_inserted_as_text(page: Any, built_site: Path,
     assert results.locator(".ocop-badge--unknown").count() == 2
     excerpt = results.locator(".ocop-card__excerpt").first
     assert "<b>đậm</b>" in excerpt.inner_text()
-    assert excerpt.locator("mark").count() >= 1  # Pagefind's own highlights are kept
+    assert excerpt.locator("mark").count() >= 1  # the query's words are marked
 
 
 def test_small_index_chunks_find_the_same_products(
