@@ -573,3 +573,12 @@ def test_a_query_naming_stars_or_a_group_applies_that_filter_and_says_so(
     settle(page)
     assert set(load_all(page)) == search_group
     assert "“Đồ uống”" in applied.inner_text()
+    # from the home page's search form too
+    page.goto(site_server(built_site))
+    page.fill("#ocop-home-search", "4 sao")
+    page.press("#ocop-home-search", "Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sao') === '4 sao'")
+    settle(page)
+    assert url_state(page) == {"sao": ["4 sao"]}
+    assert set(load_all(page)) == having(catalogue, sao={"4 sao"})
+    assert "“4 sao”" in applied.inner_text()

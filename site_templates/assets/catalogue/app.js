@@ -25,6 +25,12 @@ export function start(root) {
     applied: null,       // { text, applied: [{ key, value }] }: filters the typed query named
   };
   const { ui, view } = ctx;
+  // Words naming stars or a group, sent from the home page's search form (?q=5+sao): filters.
+  const named = asked(ctx, view.state.q);
+  if (view.applied) {
+    view.state = { ...view.state, ...named };
+    history.replaceState(null, "", location.pathname + formatSearch(view.state, ctx.keys) + location.hash);
+  }
   ui.controls.hidden = false; // (already shown by catalogue.html's script, unless it was blocked)
   if (isDefault(view.state)) root.classList.remove("ocop-catalogue--pending"); // e.g. ?utm_source=…
   showControls(ctx);
