@@ -42,7 +42,8 @@ PRODUCTS = (
 )
 FILTER_KEYS = {"sao", "hieu_luc", "nhom", "loai", "huyen_cu", "xa", "tinh", "tieu_chuan",
                "loai_hinh", "che_bien"}
-SORT_KEYS = {"ten", "sao", "ngay"}  # data-ocop-sort-<key> on product pages; "ten" = page order
+# data-ocop-sort-<key> on product pages; "thu_tu" (current first, then by name) = page order
+SORT_KEYS = {"thu_tu", "ten", "sao", "ngay"}
 
 
 def make_catalogue(root: Path, products: tuple[str, ...] = PRODUCTS) -> Path:
@@ -211,15 +212,20 @@ def test_every_facet_is_a_filter_with_the_counts_of_the_pages(site: Path) -> Non
 
 def test_sorts_are_page_order_and_rank_files_not_pagefind_sorts(site: Path) -> None:
     """Pagefind keeps each sort as a permutation of all pages in the metadata every search
-    downloads; ours are page order (names) and small rank files fetched when chosen."""
+    downloads; ours are page order (current first, each part by name) and small rank files
+    fetched when chosen."""
     assert pagefind_sorts(site) == []
     indexed = pages(site)
     declared = sort_values(site)
     assert all(set(values) == SORT_KEYS for values in declared.values())
-    by_name = [page["meta"]["title"] for page in indexed]
-    assert by_name == sorted(by_name, key=sort_key)
+    order = [(declared[page["url"]]["thu_tu"][0], page["meta"]["title"]) for page in indexed]
+    assert order == sorted(order, key=lambda item: (item[0], sort_key(item[1])))
+    assert [rank for rank, _ in order] == sorted(
+        "0" if page["meta"]["current"] == "1" else "1" if page["meta"]["state"] == "uncertain"
+        else "2" for page in indexed)
+    by_name = sorted((title for _, title in order), key=sort_key)
     assert by_name.index("Đèn mỹ nghệ quế Thái Hòa") > by_name.index("Chè dây Za Reh")  # đ after d
-    for key in SORT_KEYS - {"ten"}:
+    for key in SORT_KEYS - {"thu_tu"}:
         ranks = json.loads((site / BUNDLE_DIR / f"ocop-sort-{key}.json").read_text(encoding="utf-8"))
         values = [declared[page["url"]][key] for page in indexed]
         assert len(ranks) == len(indexed)

@@ -131,7 +131,8 @@ SAY = Texts("site", {
         "Không tải được bộ tìm kiếm — kiểm tra kết nối rồi thử lại.",
         "Search could not load — check the connection and try again.",
     ),
-    "search.first_by_name": ("{n} sản phẩm đầu tiên theo tên", "the first {n} by name"),
+    "search.first_current": ("{n} sản phẩm đầu tiên, còn hiệu lực trước",
+                             "the first {n}, current first"),
     "browse_all": ("Xem toàn bộ danh mục / Browse everything", "Browse everything"),
     "ocop_intro": (
         "OCOP (“Mỗi xã một sản phẩm”) là chương trình của Nhà nước đánh giá, xếp hạng sản phẩm đặc "
@@ -141,6 +142,9 @@ SAY = Texts("site", {
         "specialities from 3 to 5 stars; each rating is valid for 36 months, and this catalogue "
         "shows which are still valid.",
     ),
+    "sort.current_first": ("Còn hiệu lực trước", "Current first"),
+    "search.applied": ("Đã lọc theo “{n}” từ ô tìm kiếm", "Filtered by “{n}” from the search box"),
+    "search.applied_undo": ("Tìm như chữ thường", "Search it as words"),
 })
 
 

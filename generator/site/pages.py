@@ -18,7 +18,7 @@ import yaml
 from markupsafe import escape
 
 from ..dates import day
-from ..model.product import Product, RecognitionState
+from ..model.product import Product
 from ..resources import resource_path
 from ..textfold import d_words
 from ..textfold import slugify as slug
@@ -28,7 +28,7 @@ from .config import SiteConfig
 from .i18n import t
 from .images import PhotoPipeline, PhotoSet, Variant
 from .jsonld import product_jsonld
-from .present import GalleryPhoto, ProductView, present
+from .present import GalleryPhoto, ProductView, present, validity_rank
 from .qr import QrCodes
 from .render import render
 from .search import SearchRecord
@@ -99,8 +99,7 @@ def _catalogue_modules() -> list[str]:
 def current_first(views: Iterable[ProductView]) -> list[ProductView]:
     """Products whose star holds today first, then unclear ones, then lapsed or revoked; each
     part keeps its order (stable sort)."""
-    return sorted(views, key=lambda v: 0 if v.badge.current else
-                  1 if v.badge.state is RecognitionState.UNCERTAIN else 2)
+    return sorted(views, key=lambda v: validity_rank(v.badge))
 
 
 def _by_name(views: Iterable[ProductView]) -> list[ProductView]:
@@ -258,7 +257,7 @@ class Planner:
             ("huyen_cu", "district"), ("xa", "commune"), ("tinh", "province"),
             ("tieu_chuan", "standard"), ("loai_hinh", "legal_form"),
             ("che_bien", "processing"))]
-        body = self._render("catalogue.html", root="../", filters=filters, views=self.views,
+        body = self._render("catalogue.html", root="../", filters=filters, views=current_first(self.views),
                       listings=self.listings, page_size=CATALOGUE_PAGE_SIZE,
                       card_blank=CARD_BLANK, card_blank_photo=CARD_BLANK_PHOTO,
                       modules=_catalogue_modules())

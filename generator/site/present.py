@@ -111,6 +111,8 @@ class ProductView:
     links: Links
     gallery: tuple[GalleryPhoto, ...] = ()
     related: dict[str, list[ProductView]] = field(default_factory=dict)
+    #: the opening of the description, for search result cards (Pagefind meta ``summary``)
+    summary: str = ""
 
     @property
     def id(self) -> str:
@@ -280,6 +282,29 @@ def _links(product: Product) -> Links:
                  subject=listing_url("chu-the", product.subject.name) if product.subject else "")
 
 
+#: The sort key that orders the catalogue by default (and Pagefind's pages): current first.
+ORDER_SORT = "thu_tu"
+#: Longest card summary, in characters (cut at a word, "…" added)
+SUMMARY_CHARS = 140
+
+
+def validity_rank(view_badge: Badge) -> int:
+    """0 while the star holds today (expiring soon included), 1 unclear, 2 lapsed or revoked."""
+    if view_badge.current:
+        return 0
+    return 1 if view_badge.state is RecognitionState.UNCERTAIN else 2
+
+
+def summary(text: str) -> str:
+    """The first sentence of ``text``'s first paragraph, at most SUMMARY_CHARS characters."""
+    blocks = paragraphs(text)
+    first = blocks[0].text or " ".join(blocks[0].items) if blocks else ""
+    sentence = re.split(r"(?<=[.!?…])\s", first, maxsplit=1)[0]
+    if len(sentence) <= SUMMARY_CHARS:
+        return sentence
+    return sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def present(product: Product, today: date, lang: str = "vi",
             gallery: tuple[GalleryPhoto, ...] = ()) -> ProductView:
     """Everything a product page, card or print sheet shows."""
@@ -294,7 +319,8 @@ def present(product: Product, today: date, lang: str = "vi",
         product=product, url=product_url(product.id), badge=view_badge,
         history=_history(product, today, lang),
         facets=_facets(product, view_badge, labels, place_facets, lang),
-        sort={"ten": ascii_sort_key(product.name.vi),
+        sort={ORDER_SORT: f"{validity_rank(view_badge)}-{ascii_sort_key(product.name.vi)}",
+              "ten": ascii_sort_key(product.name.vi),
               "sao": str(view_badge.stars if view_badge.current else 0),
               "ngay": latest.signed.latest().isoformat()},
         place=place, origin_lines=lines, contacts=_contacts(product),
@@ -302,4 +328,4 @@ def present(product: Product, today: date, lang: str = "vi",
         packaging=_packaging(product, lang),
         price=product.price.display() if product.price else None,
         search_text=" ".join(n for n in names if n), labels=labels, links=_links(product),
-        gallery=gallery)
+        gallery=gallery, summary=summary(product.content.description.vi))

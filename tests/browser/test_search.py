@@ -41,8 +41,10 @@ def products(site: Path) -> list[dict[str, Any]]:
         holder = soup.select_one("[data-ocop-sort-ten]")
         sorts = {name[len("data-ocop-sort-"):]: value for name, value in holder.attrs.items()
                  if name.startswith("data-ocop-sort-")}
+        summary = soup.select_one("[data-pagefind-meta=summary]")
         out.append({"name": soup.select_one("h1[data-pagefind-meta=title]").get_text(),
-                    "facets": facets, "sort": sorts})
+                    "facets": facets, "sort": sorts,
+                    "summary": summary.get_text() if summary else ""})
     return out
 
 
@@ -51,6 +53,13 @@ def catalogue(built_site: Path) -> list[dict[str, Any]]:
     found = products(built_site)
     assert len(found) > PAGE_SIZE * 2, "the tests need more than two pages of products"
     return found
+
+
+def default_order(catalogue: list[dict[str, Any]]) -> list[str]:
+    """Names in the catalogue's default order: current recognitions, then unclear, then lapsed
+    (the rank that begins the ``thu_tu`` sort key), each part in Vietnamese name order."""
+    return [p["name"] for p in sorted(catalogue, key=lambda p: (p["sort"]["thu_tu"].split("-")[0],
+                                                                 sort_key(p["name"])))]
 
 
 def having(catalogue: list[dict[str, Any]], **wanted: set[str]) -> set[str]:
@@ -231,9 +240,9 @@ def test_sorting_by_name_stars_and_date(page: Any, built_site: Path,
                                         site_server: Callable[[Path], str]) -> None:
     by_name = {p["name"]: p["sort"] for p in catalogue}
     open_catalogue(page, site_server(built_site))
-    # the page opens with the first products in Vietnamese order (server-rendered)
+    # the page opens with the first products in the default order (server-rendered)
     first = names(page)
-    assert first == sorted(by_name, key=sort_key)[:PAGE_SIZE]
+    assert first == default_order(catalogue)[:PAGE_SIZE]
 
     page.select_option("#ocop-sort", "sao")
     settle(page)
@@ -349,7 +358,9 @@ def test_without_javascript_the_first_products_and_the_listings_remain(
         page = context.new_page()
         page.goto(site_server(built_site) + "danh-muc/")
         shown = names(page)
-        assert shown == sorted((p["name"] for p in catalogue), key=sort_key)[:PAGE_SIZE]
+        assert shown == default_order(catalogue)[:PAGE_SIZE]
+        assert page.locator("#ocop-sort option").first.text_content() == "Còn hiệu lực trước"
+        assert "còn hiệu lực trước" in status(page)
         assert page.is_hidden("#ocop-search"), "controls that need the script stay hidden"
         assert page.is_hidden("#ocop-more")
         assert status(page).startswith(f"{len(catalogue)} sản phẩm")
@@ -426,7 +437,7 @@ def test_result_text_is_inserted_as_text(page: Any, built_site: Path,
         raw = gzip.decompress(route.fetch().body())
         data = json.loads(raw[len(b"pagefind_dcd"):])
         data["meta"].update(title=evil_title, place="<i>Hội An</i>", state='x" onclick="1',
-                            image="javascript:alert(1)", label="<u>4 sao</u>")
+                            image="javascript:alert(1)", label="<u>4 sao</u>", summary=evil_text)
         data["content"] = evil_text + " " + data["content"]
         body = b"pagefind_dcd" + json.dumps(data, ensure_ascii=False).encode("utf-8")
         route.fulfill(body=gzip.compress(body), content_type="application/octet-stream")
@@ -442,7 +453,7 @@ def test_result_text_is_inserted_as_text(page: Any, built_site: Path,
     assert results.locator(".ocop-badge--unknown").count() == 2
     excerpt = results.locator(".ocop-card__excerpt").first
     assert "<b>đậm</b>" in excerpt.inner_text()
-    assert excerpt.locator("mark").count() >= 1  # Pagefind's own highlights are kept
+    assert excerpt.locator("mark").count() >= 1  # the query's words are marked
 
 
 def test_small_index_chunks_find_the_same_products(
@@ -471,3 +482,103 @@ def test_small_index_chunks_find_the_same_products(
     for query in queries:
         assert set(load_all_after(page, query)) == expected[query], query
     assert expected["nuoc mam"] == FISH_SAUCE and "SAPHRATON" in expected["saphraton"]
+
+
+# --- 5. reading well: default order, snippets, whole-word marks, filters a query names ---------
+
+def test_current_recognitions_first_with_a_label_that_says_so(
+        page: Any, built_site: Path, catalogue: list[dict[str, Any]],
+        site_server: Callable[[Path], str]) -> None:
+    current = having(catalogue, hieu_luc={"Còn hiệu lực"})
+    assert 0 < len(current) < len(catalogue)
+    open_catalogue(page, site_server(built_site))
+    first_option = page.locator("#ocop-sort option").first
+    assert first_option.text_content() == "Còn hiệu lực trước"
+    assert status(page).endswith(f"{PAGE_SIZE} sản phẩm đầu tiên, còn hiệu lực trước")
+    shown = load_all(page)  # "Xem thêm" continues the server's list in the same order
+    assert shown == default_order(catalogue)
+    assert set(shown[:len(current)]) == current
+    search(page, "tra")
+    assert first_option.text_content() == "Phù hợp nhất"  # with words: by relevance
+    page.fill("#ocop-search", "")
+    page.press("#ocop-search", "Enter")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')")
+    settle(page)
+    assert first_option.text_content() == "Còn hiệu lực trước"
+    page.select_option("#ocop-sort", "ten")  # by name: the rank file of names
+    settle(page)
+    assert load_all(page) == sorted(shown, key=sort_key)
+
+
+def excerpts(page: Any) -> list[dict[str, Any]]:
+    return page.eval_on_selector_all("#ocop-results .ocop-card", """cards => cards.map(c => {
+        const e = c.querySelector('.ocop-card__excerpt');
+        return { name: c.querySelector('.ocop-card__name').textContent,
+                 text: e ? e.textContent : '',
+                 marks: e ? [...e.querySelectorAll('mark')].map(m => m.textContent) : [] };
+    })""")
+
+
+def test_snippets_begin_with_the_products_own_description(
+        page: Any, built_site: Path, catalogue: list[dict[str, Any]],
+        site_server: Callable[[Path], str]) -> None:
+    summaries = {p["name"]: p["summary"] for p in catalogue}
+    open_catalogue(page, site_server(built_site))
+    search(page, "nuoc mam")
+    cards = excerpts(page)
+    assert {c["name"] for c in cards} == FISH_SAUCE
+    for card in cards:
+        assert summaries[card["name"]], card
+        assert card["text"] == summaries[card["name"]], card
+        assert {fold(m) for m in card["marks"]} <= {"nuoc", "mam"} and card["marks"], card
+
+
+def test_highlights_cover_whole_words_typed_without_marks(
+        page: Any, built_site: Path, site_server: Callable[[Path], str]) -> None:
+    open_catalogue(page, site_server(built_site))
+    search(page, "dong giang")
+    cards = [c for c in excerpts(page) if c["marks"]]
+    assert cards, "results say why they matched"
+    for card in cards:
+        assert "Đông" in card["marks"] and "Giang" in card["marks"], card
+        assert all(fold(m) in {"dong", "giang"} for m in card["marks"]), card
+
+
+def test_a_query_naming_stars_or_a_group_applies_that_filter_and_says_so(
+        page: Any, built_site: Path, catalogue: list[dict[str, Any]],
+        site_server: Callable[[Path], str]) -> None:
+    five = having(catalogue, sao={"5 sao"})
+    assert five
+    open_catalogue(page, site_server(built_site))
+    page.fill("#ocop-search", "5 sao")
+    page.press("#ocop-search", "Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sao') === '5 sao'")
+    settle(page)
+    assert set(load_all(page)) == five
+    assert url_state(page) == {"sao": ["5 sao"]}  # the words were the filter: no text left
+    applied = page.locator("#ocop-applied")
+    assert applied.is_visible() and "“5 sao”" in applied.inner_text()
+    assert page.locator(".ocop-chip", has_text="5 sao").is_visible()
+    # undo: search the words as words
+    page.click(".ocop-applied__undo")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === '5 sao'")
+    settle(page)
+    assert url_state(page) == {"q": ["5 sao"]}
+    assert applied.is_hidden()
+    # a group named exactly, marks or not
+    search_group = having(catalogue, nhom={"Đồ uống"})
+    page.fill("#ocop-search", "do uong")
+    page.press("#ocop-search", "Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('nhom') === 'Đồ uống'")
+    settle(page)
+    assert set(load_all(page)) == search_group
+    assert "“Đồ uống”" in applied.inner_text()
+    # from the home page's search form too
+    page.goto(site_server(built_site))
+    page.fill("#ocop-home-search", "4 sao")
+    page.press("#ocop-home-search", "Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sao') === '4 sao'")
+    settle(page)
+    assert url_state(page) == {"sao": ["4 sao"]}
+    assert set(load_all(page)) == having(catalogue, sao={"4 sao"})
+    assert "“4 sao”" in applied.inner_text()

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { cardData, excerptParts, unescapeHTML } from "../../site_templates/assets/catalogue/cards.js";
+import { cardData, excerptParts, markWords, unescapeHTML } from "../../site_templates/assets/catalogue/cards.js";
 
 const PAGE = {
   url: "/san-pham/nuoc-mam-tu-tai/",
@@ -27,10 +27,39 @@ test("a product's card data", () => {
 
 test("the excerpt says why it matched only when the name does not", () => {
   assert.deepEqual(cardData(PAGE, { q: "Nuoc Mam" }).excerpt, []); // the name says it (folded)
-  assert.deepEqual(cardData(PAGE, { q: "cá cơm", everything: "zzocop" }).excerpt, [
+  // whole words of the query are marked, typed without marks too (Pagefind marked "nước mắm")
+  assert.deepEqual(cardData(PAGE, { q: "ca com", everything: "zzocop" }).excerpt, [
     { text: "nước", mark: true }, { text: " ", mark: false }, { text: "mắm", mark: true },
-    { text: " cá cơm ", mark: false }]);
+    { text: " ", mark: false }, { text: "cá", mark: true }, { text: " ", mark: false },
+    { text: "cơm", mark: true }, { text: " ", mark: false }]);
   assert.deepEqual(cardData({ ...PAGE, excerpt: "" }, { q: "cá" }).excerpt, []);
+});
+
+test("with a query, the card begins with the product's own description when it matches", () => {
+  const page = { ...PAGE, meta: { ...PAGE.meta, summary: "Nước mắm ủ chượp từ cá cơm." } };
+  assert.deepEqual(cardData(page).excerpt, []); // no query: no snippet
+  assert.deepEqual(cardData(page, { q: "nuoc mam" }).excerpt, [ // the name matches
+    { text: "Nước", mark: true }, { text: " ", mark: false }, { text: "mắm", mark: true },
+    { text: " ủ chượp từ cá cơm.", mark: false }]);
+  assert.deepEqual(cardData(page, { q: "ca" }).excerpt.map((p) => p.text).join(""),
+                   "Nước mắm ủ chượp từ cá cơm.");
+  // neither the name nor the description says it: Pagefind's excerpt says why it matched
+  assert.deepEqual(cardData(page, { q: "zz", everything: "zzocop" }).excerpt.map((p) => p.text).join(""),
+                   "nước mắm cá cơm ");
+});
+
+test("marking whole words: Pagefind's partial marks and folded query words", () => {
+  // Pagefind marked only "Giang" for "dong giang": "Đông" is marked too
+  assert.deepEqual(markWords(excerptParts("huyện Đông <mark>Giang</mark>, tỉnh"), ["dong", "giang"]), [
+    { text: "huyện ", mark: false }, { text: "Đông", mark: true }, { text: " ", mark: false },
+    { text: "Giang", mark: true }, { text: ", tỉnh", mark: false }]);
+  // a mark inside a word covers the word; a prefix from two letters; one letter only whole
+  assert.deepEqual(markWords([{ text: "Trà", mark: false }, { text: "My", mark: true }], []),
+                   [{ text: "TràMy", mark: true }]);
+  assert.deepEqual(markWords([{ text: "mắm muối m", mark: false }], ["mu", "m"]), [
+    { text: "mắm ", mark: false }, { text: "muối", mark: true }, { text: " ", mark: false },
+    { text: "m", mark: true }]);
+  assert.deepEqual(markWords([], ["a"]), []);
 });
 
 test("hostile fields: markup stays text; bad images, states and numbers are refused", () => {

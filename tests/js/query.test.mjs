@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  exactFirst, exactFor, exactKey, needsSort, pagefindFilters, searchTerm, sortResults, typedQuery,
+  exactFirst, exactFor, exactKey, needsSort, pagefindFilters, queryFilters, searchTerm, sortResults,
+  typedQuery,
 } from "../../site_templates/assets/catalogue/query.js";
 
 test("typing: a last word of one letter waits, the words before it are searched", () => {
@@ -45,26 +46,45 @@ test("filters for counting: a group without its own ticks, and open groups count
                    { xa: { none: [] }, sao: { any: ["4 sao"] }, nhom: { any: ["Thực phẩm"] } });
 });
 
-test("results are reordered only for a sort, and not for name order without words", () => {
+test("results are reordered only for a chosen sort: page order is the default order", () => {
   assert.equal(needsSort("", "nuoc"), false);  // relevance
-  assert.equal(needsSort("", ""), false);      // page order = name order
-  assert.equal(needsSort("ten", ""), false);   // already in name order
+  assert.equal(needsSort("", ""), false);      // page order = current first, by name
+  assert.equal(needsSort("ten", ""), true);    // name order has its rank file
   assert.equal(needsSort("ten", "nuoc"), true);
   assert.equal(needsSort("sao", ""), true);
   assert.equal(needsSort("ngay", "tra"), true);
 });
 
-test("sorting: by rank in the sort's direction, ties and 'ten' in name (page) order", () => {
-  const pageOf = new Map([["a", 0], ["b", 1], ["c", 2], ["d", 3]]); // name order a < b < c < d
+test("sorting: by rank in the sort's direction, ties in page order", () => {
+  const pageOf = new Map([["a", 0], ["b", 1], ["c", 2], ["d", 3]]); // page order a < b < c < d
   const results = ["d", "b", "a", "c"].map((id) => ({ id }));
   const stars = [3, 5, 5, 4]; // by page number
   assert.deepEqual(sortResults(results, "sao", pageOf, stars).map((r) => r.id), ["b", "c", "d", "a"]);
   const days = [20250101, 20240101, 20260101, 20250101];
   assert.deepEqual(sortResults(results, "ngay", pageOf, days).map((r) => r.id), ["c", "a", "d", "b"]);
+  const names = [2, 0, 3, 1]; // the name order differs from the page order (current first)
+  assert.deepEqual(sortResults(results, "ten", pageOf, names).map((r) => r.id), ["b", "d", "a", "c"]);
   assert.deepEqual(sortResults(results, "ten", pageOf, null).map((r) => r.id), ["a", "b", "c", "d"]);
   assert.deepEqual(results.map((r) => r.id), ["d", "b", "a", "c"]); // the input is left as it was
   // an id without a page (never happens) goes last
   assert.deepEqual(sortResults([{ id: "x" }, { id: "b" }], "ten", pageOf, null).map((r) => r.id), ["b", "x"]);
+});
+
+test("a query naming stars or a group: those filters, and the words left", () => {
+  const groups = ["Thực phẩm", "Đồ uống"];
+  assert.deepEqual(queryFilters("5 sao", groups), { q: "", applied: [{ key: "sao", value: "5 sao" }] });
+  for (const text of ["nước mắm 4 sao", "nước mắm 4sao", "4* nước mắm", "nước 4 ★ mắm", "nước mắm 4 SAO"]) {
+    assert.deepEqual(queryFilters(text, groups), { q: "nước mắm",
+                                                   applied: [{ key: "sao", value: "4 sao" }] }, text);
+  }
+  assert.deepEqual(queryFilters("do uong", groups), { q: "", applied: [{ key: "nhom", value: "Đồ uống" }] });
+  assert.deepEqual(queryFilters("thực phẩm 3 sao", groups), {
+    q: "", applied: [{ key: "sao", value: "3 sao" }, { key: "nhom", value: "Thực phẩm" }] });
+  // not a filter: another number, a word that only starts with sao, a group's part
+  for (const text of ["2 sao", "15 sao", "5 saon", "thực", "nước mắm", "", "sao"]) {
+    assert.deepEqual(queryFilters(text, groups).applied, [], text);
+  }
+  assert.equal(queryFilters("  bánh   dừa ", groups).q, "bánh dừa");
 });
 
 test("exact matches first: the query as typed, on the first page only", () => {

@@ -205,3 +205,26 @@ def test_a_current_star_carries_its_last_valid_day_and_the_day_it_was_computed(s
         "/".join(reversed(last.split("-"))))
     assert badge.select_one(".ocop-badge__asof").get_text() == "Tính đến 29/11/2026"
     assert page.select_one("#ocop-validity")["data-lapsed-detail"] == "Hết hiệu lực từ {date}"
+
+
+def test_catalogue_lists_current_first_and_its_sort_label_says_so(site3: Path) -> None:
+    """Without a query the catalogue is in its default order, current recognitions first, and
+    the sort's first option names that order (app.js says "Phù hợp nhất" once there are words).
+    Product pages carry the order key and a card summary from their description."""
+    page = soup(site3 / "danh-muc" / "index.html")
+    states = [card.select_one(".ocop-badge")["data-state"]
+              for card in page.select("#ocop-results > li.ocop-card")]
+    ranks = [0 if state in ("active", "expiring") else 1 if state == "uncertain" else 2
+             for state in states]
+    assert ranks == sorted(ranks) and ranks[0] == 0 and ranks[-1] == 2
+    assert page.select_one("#ocop-sort option").get_text() == "Còn hiệu lực trước"
+    catalogue = page.select_one("#ocop-catalogue")
+    assert catalogue["data-msg-relevance"] == "Phù hợp nhất"
+    assert catalogue["data-groups"].split("|") == ["Đồ uống", "Hàng thủ công mỹ nghệ", "Thực phẩm"]
+    assert page.select_one("#ocop-applied").has_attr("hidden")
+    fish = soup(site3 / "san-pham" / "nuoc-mam-thu" / "index.html")
+    assert fish.select_one("[data-ocop-sort-thu_tu]")["data-ocop-sort-thu_tu"].startswith("0-")
+    assert fish.select_one("[data-pagefind-meta=summary]").get_text() == (
+        "Nước mắm ủ chượp 12 tháng trong thùng gỗ.")
+    expired = soup(site3 / "san-pham" / "tra-het-han" / "index.html")
+    assert expired.select_one("[data-ocop-sort-thu_tu]")["data-ocop-sort-thu_tu"].startswith("2-")

@@ -18,7 +18,7 @@ from generator.model.product import (
 )
 from generator.model.product import Product as ProductModel
 from generator.rules import PartialDate
-from generator.site.present import badge, paragraphs, tel_href
+from generator.site.present import badge, paragraphs, summary, tel_href, validity_rank
 
 
 def product(*recognitions: Recognition) -> ProductModel:
@@ -114,3 +114,19 @@ def test_the_validity_wording_is_one_rule() -> None:
     assert describe(signed.validity(date(2025, 12, 29)), True) == "Hết hiệu lực từ 29/12/2025"
     assert describe(rec(0, "2025-01-17", 4).validity(TODAY), True) == "Hiệu lực đến 16/01/2028"
     assert describe(signed.validity(date(2025, 12, 29)), True, "en") == "Not valid since 29/12/2025"
+
+
+def test_validity_rank_puts_current_and_expiring_first() -> None:
+    assert validity_rank(badge(product(rec(0, "2025-01-17", 5)), TODAY)) == 0
+    assert validity_rank(badge(product(rec(0, "2024-01-15", 4)), TODAY)) == 0  # expiring soon
+    assert validity_rank(badge(product(rec(0, "2021-06-01", 4)), TODAY)) == 2
+    assert validity_rank(badge(product(rec(0, "2021-06-01", 4, "revoked")), TODAY)) == 2
+
+
+def test_card_summary_is_the_descriptions_first_sentence() -> None:
+    assert summary("Nước mắm ủ chượp 12 tháng. Dùng làm nước chấm.\n\nĐoạn hai.") == (
+        "Nước mắm ủ chượp 12 tháng.")
+    assert summary("- gạo\n- muối") == "gạo muối"
+    assert summary("") == ""
+    long = summary("Bánh " + "dừa nướng giòn, " * 20)
+    assert len(long) <= 141 and long.endswith(" dừa…"), long  # cut at a word

@@ -1,4 +1,4 @@
-"""Index the built product pages the page planner named, in name order.
+"""Index the built product pages the page planner named, current ones first, each part by name.
 
 The planner hands each product page forward as a :class:`SearchRecord` (its URL and sort keys,
 as :class:`generator.site.present.ProductView` computed them), so nothing here reads our own
@@ -6,9 +6,10 @@ HTML back: Pagefind indexes the built page, and the sort keys come from the reco
 
 Page order: Pagefind numbers pages in the order it meets them (``pagefind --site`` met them in
 the file system's directory order, so the same site gave different bytes on another disk). We
-add pages in Vietnamese name order (their ``ten`` key), so the numbering depends only on the
-site, and page order *is* name order: with Pagefind's ``pageLength`` ranking at 0, a search
-for the word on every product page (:data:`ALL_WORD`) lists products by name.
+add pages in the catalogue's default order (their ``thu_tu`` key: current recognitions, then
+unclear, then lapsed, each part in Vietnamese name order), so the numbering depends only on the
+site, and page order *is* the default order: with Pagefind's ``pageLength`` ranking at 0, a
+search for the word on every product page (:data:`ALL_WORD`) lists products current first.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import SearchIndexError
-from .index import LANGUAGE, NAME_SORT, canonicalize, write_sort_ranks
+from .index import LANGUAGE, PAGE_SORT, canonicalize, write_sort_ranks
 from .service import PagefindService, write_bundle
 
 BUNDLE_DIR = "pagefind"
@@ -40,7 +41,7 @@ EXCLUDE = (".ocop-related", ".ocop-share", ".ocop-sources", ".ocop-badge", ".oco
 @dataclass(frozen=True)
 class SearchRecord:
     """One page to index: ``page`` is its URL relative to the site root (``san-pham/<id>/``),
-    ``sort`` its sort keys (``ten`` orders the pages; the others get rank files)."""
+    ``sort`` its sort keys (``thu_tu`` orders the pages; the others get rank files)."""
 
     page: str
     sort: Mapping[str, str]
@@ -62,7 +63,7 @@ def index_site(site_dir: Path, records: Iterable[SearchRecord]) -> None:
     site_dir = Path(site_dir).resolve()
     bundle = site_dir / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)
-    pages = sorted(records, key=lambda record: (record.sort.get(NAME_SORT, "~"), record.url))
+    pages = sorted(records, key=lambda record: (record.sort.get(PAGE_SORT, "~"), record.url))
     with PagefindService() as service:
         index = service.new_index({"force_language": LANGUAGE, "exclude_selectors": list(EXCLUDE)})
         for record in pages:

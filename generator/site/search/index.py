@@ -11,9 +11,9 @@ cuts the word index into smaller chunks (:func:`_rechunk`).
 
 Sorts outside Pagefind: a Pagefind sort is a permutation of every page stored in the metadata
 file that *every* search downloads first: three sorts were 131 KB of its 248 KB at 20,000
-products. Name order needs none (page order is name order); stars and date are written by
-:func:`write_sort_ranks` as ``ocop-sort-<key>.json``, which the catalogue page fetches only
-when the visitor sorts by it.
+products. The default order needs none (page order is current first, then by name); name,
+stars and date are written by :func:`write_sort_ranks` as ``ocop-sort-<key>.json``, which
+the catalogue page fetches only when the visitor sorts by it.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from .encoding import array, dump, encode_array, encode_head, encode_text, end, 
 from .encoding import text as text_at
 
 LANGUAGE = "vi"
-#: The sort key that orders the pages (product.html writes it as ``data-ocop-sort-ten``)
-NAME_SORT = "ten"
+#: The sort key that orders the pages (product.html writes it as ``data-ocop-sort-thu_tu``):
+#: current recognitions first, each part by name (generator.site.present.ORDER_SORT)
+PAGE_SORT = "thu_tu"
 #: Raw (CBOR) bytes of word entries per index chunk after :func:`_rechunk`.
 CHUNK_BYTES = 12_000
 #: Words sharing their first KEEP_PREFIX letters stay in one chunk: Pagefind matches the last
@@ -43,8 +44,8 @@ Entry = tuple[str, bytes]  # (word or fragment name, its encoded item)
 
 def write_sort_ranks(bundle: Path, keys: Sequence[Mapping[str, str]]) -> None:
     """``ocop-sort-<key>.json``: ``[rank of page 0, rank of page 1, …]`` for each sort key but
-    the name (page order). Rank 0 is the smallest value; pages without the key rank first."""
-    for key in sorted({k for page in keys for k in page} - {NAME_SORT}):
+    the page order's. Rank 0 is the smallest value; pages without the key rank first."""
+    for key in sorted({k for page in keys for k in page} - {PAGE_SORT}):
         values = sorted({page.get(key, "") for page in keys})
         rank = {value: number for number, value in enumerate(values)}
         ranks = [rank[page.get(key, "")] for page in keys]

@@ -7,7 +7,7 @@ import { el } from "./dom.js";
 import { Engine } from "./engine.js";
 import { countSearches, facetView, mergeCounts, renderFacet } from "./facets.js";
 import { fold } from "./fold.js";
-import { exactFirst, exactFor, needsSort, pagefindFilters, typedQuery } from "./query.js";
+import { exactFirst, exactFor, needsSort, pagefindFilters, queryFilters, typedQuery } from "./query.js";
 import { activeCount, formatSearch, isDefault, parseState, sameState, withValue } from "./url.js";
 
 const TYPE_DELAY = 250; // ms after the last keystroke before searching
@@ -22,12 +22,19 @@ export function start(root) {
     typing: 0,           // timer of a typed query still waiting
     countsQueued: false, // a recount of the facets is on its way
     facets: { counts: {}, groups: [], expanded: new Set(), narrowing: {} }, // last shown, how
+    applied: null,       // { text, applied: [{ key, value }] }: filters the typed query named
   };
   const { ui, view } = ctx;
+  // Words naming stars or a group, sent from the home page's search form (?q=5+sao): filters.
+  const named = asked(ctx, view.state.q);
+  if (view.applied) {
+    view.state = { ...view.state, ...named };
+    history.replaceState(null, "", location.pathname + formatSearch(view.state, ctx.keys) + location.hash);
+  }
   ui.controls.hidden = false; // (already shown by catalogue.html's script, unless it was blocked)
   if (isDefault(view.state)) root.classList.remove("ocop-catalogue--pending"); // e.g. ?utm_source=…
   showControls(ctx);
-  // The server list is the first page of the default view (all products by name): keep it.
+  // The server list is the first page of the default view (current first, by name): keep it.
   ui.more.hidden = !(Number(root.dataset.total) > ui.list.children.length);
   listen(ctx);
   // Opened with a view in the address (a shared link, the home page's search form, back).
@@ -44,12 +51,14 @@ function readPage(root) {
     sort: $("ocop-sort"), filters: $("ocop-filters"), summary: $("ocop-filters-summary"),
     clear: $("ocop-clear"), chips: $("ocop-chips"), status: $("ocop-status"),
     list: $("ocop-results"), more: $("ocop-more"), template: $("ocop-card-template"),
+    applied: $("ocop-applied"),
   };
   const data = root.dataset;
   const rootURL = new URL(data.root, location.href);
   return {
     root, ui, rootURL,
     keys: data.filters.split(",").filter(Boolean),
+    groups: (data.groups || "").split("|").filter(Boolean), // the group names (query.js queryFilters)
     pageSize: Number(data.pageSize),
     everything: data.allToken || "",
     filtersLabel: ui.summary.textContent,
@@ -72,13 +81,13 @@ function listen(ctx) {
     stopTyping(view);
     const query = typedQuery(ui.input.value);
     if (query === null) return;
-    view.typing = setTimeout(() => { view.typing = 0; change(ctx, { q: query }, false); }, TYPE_DELAY);
+    view.typing = setTimeout(() => { view.typing = 0; change(ctx, asked(ctx, query), false); }, TYPE_DELAY);
   });
   ui.form.addEventListener("submit", (event) => {
     event.preventDefault();
     stopTyping(view);
     ui.input.blur(); // close the phone keyboard so the results show
-    change(ctx, { q: ui.input.value }, false);
+    change(ctx, asked(ctx, ui.input.value), false);
   });
   ui.sort.addEventListener("change", () => change(ctx, { sort: ui.sort.value }, true));
   ui.filters.addEventListener("toggle", () => {
@@ -105,12 +114,25 @@ function stopTyping(view) {
   view.typing = 0;
 }
 
+/** The state patch for the typed `text`: the stars or group it names become filters (and leave
+ *  the words), in place of those an earlier text named. */
+function asked(ctx, text) {
+  const { view } = ctx;
+  const found = queryFilters(text, ctx.groups);
+  const applied = found.applied.filter(({ key }) => ctx.keys.includes(key));
+  let filters = view.state.filters;
+  for (const { key, value } of view.applied?.applied || []) filters = withValue(filters, key, value, false);
+  for (const { key, value } of applied) filters = withValue(filters, key, value, true);
+  view.applied = applied.length ? { text, applied } : null;
+  return { q: found.q, filters };
+}
+
 /** Apply `patch` to the state; `push`: a history entry (a tap) rather than a replacement (typing). */
 function change(ctx, patch, push) {
   const { view } = ctx;
   if (view.typing) { // a tap while the typed query is still waiting: take the query along
     stopTyping(view);
-    patch = { q: ctx.ui.input.value, ...patch };
+    patch = { q: queryFilters(ctx.ui.input.value, ctx.groups).q, ...patch };
   }
   const next = { ...view.state, ...patch };
   next.q = (next.q || "").trim();
@@ -152,6 +174,29 @@ function showControls(ctx) {
   }
   ui.chips.replaceChildren(...chips);
   ui.chips.hidden = chips.length === 0;
+  // With words the first order is relevance; without, page order: current first.
+  ui.sort.options[0].textContent = fold(state.q) ? ctx.msg("relevance") : ctx.msg("currentFirst");
+  showApplied(ctx);
+}
+
+/** Say which filters the typed query named (still ticked), with a way to search it as words. */
+function showApplied(ctx) {
+  const { root, ui, view } = ctx;
+  const applied = (view.applied?.applied || [])
+    .filter(({ key, value }) => (view.state.filters[key] || []).includes(value));
+  ui.applied.hidden = applied.length === 0;
+  if (!applied.length) { ui.applied.replaceChildren(); return; }
+  const undo = el(root, "button", "ocop-applied__undo", ctx.msg("undo"));
+  undo.type = "button";
+  undo.addEventListener("click", () => {
+    const { text } = view.applied;
+    let filters = view.state.filters;
+    for (const { key, value } of applied) filters = withValue(filters, key, value, false);
+    view.applied = null;
+    ui.input.value = text;
+    change(ctx, { q: text, filters }, true);
+  });
+  ui.applied.replaceChildren(ctx.msg("applied", applied.map(({ value }) => value).join(", ")), " ", undo);
 }
 
 // --- searching -----------------------------------------------------------------------------
@@ -195,7 +240,7 @@ async function search(ctx, { countsOnly = false } = {}) {
     showFacets(ctx, mergeCounts(found.filters, own), groups);
   }
   if (countsOnly) return; // the results on screen already are this state's
-  // Words: by relevance unless a sort is chosen. No words: already in name order.
+  // Words: by relevance unless a sort is chosen. No words: already in the default order.
   let results = found.results;
   if (needsSort(state.sort, words)) results = await engine.sortBy(results, state.sort);
   if (mine !== view.generation) return;
@@ -210,7 +255,7 @@ async function showMore(ctx, mine = ctx.view.generation) {
   busy(ctx, true);
   if (!view.current) { // still the server list: the default view, fetch it to continue it
     await ctx.engine.load();
-    const found = await ctx.engine.all(); // name order
+    const found = await ctx.engine.all(); // the default order
     if (mine !== view.generation) return;
     const urls = new Set([...ui.list.querySelectorAll("a")].map((a) => a.pathname));
     view.current = { results: found.results, shown: ui.list.children.length, urls, exact: "" };

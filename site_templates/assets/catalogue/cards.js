@@ -11,8 +11,10 @@ import { fold } from "./fold.js";
 const IMAGE = /^[\w-][\w/.-]*$/;
 
 /** What a card shows of Pagefind result data `page` (url, meta, excerpt). `q` is the query:
- *  with one, the excerpt says why a product matched when its name alone does not.
- *  `everything` (the word on every page, see query.js) is taken out of excerpts. */
+ *  with one, the card shows the opening of the product's description (meta `summary`) when the
+ *  name or that opening matches, else Pagefind's excerpt, which says why the product matched.
+ *  Whole words matching the query are marked (markWords). `everything` (the word on every
+ *  page, see query.js) is taken out of excerpts. */
 export function cardData(page, { q = "", everything = "" } = {}) {
   const meta = page.meta || {};
   const title = String(meta.title || "");
@@ -20,7 +22,14 @@ export function cardData(page, { q = "", everything = "" } = {}) {
   const [width, height] = String(meta.image_size || "").split("x").map(Number);
   const sized = Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0;
   const state = /^[a-z]+$/.test(meta.state || "") ? meta.state : "unknown";
-  const why = q && page.excerpt && !fold(title).includes(fold(q));
+  const words = fold(q).split(" ").filter(Boolean);
+  const summary = String(meta.summary || "");
+  let excerpt = [];
+  if (words.length && summary && (fold(title).includes(fold(q)) || matches(summary, words))) {
+    excerpt = markWords([{ text: summary, mark: false }], words);
+  } else if (words.length && page.excerpt && !fold(title).includes(fold(q))) {
+    excerpt = markWords(excerptParts(page.excerpt, everything), words);
+  }
   return {
     url: String(page.url || ""),
     title,
@@ -34,7 +43,7 @@ export function cardData(page, { q = "", everything = "" } = {}) {
     detail: String(meta.detail || ""),
     validUntil: /^\d{4}-\d{2}-\d{2}$/.test(meta.valid_until || "") ? meta.valid_until : "",
     place: String(meta.place || ""),
-    excerpt: why ? excerptParts(page.excerpt, everything) : [],
+    excerpt,
   };
 }
 
@@ -50,6 +59,39 @@ export function excerptParts(html, everything = "") {
     if (text) parts.push({ text, mark });
   }
   return parts.some(({ text }) => text.trim()) ? parts : [];
+}
+
+// A word (letters, digits and their marks) or what lies between two words.
+const TOKENS = /[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+/gu;
+
+/** Whether folded word `query` names `token`: the same, or (from 2 letters) its beginning. */
+function names(token, query) {
+  const folded = fold(token);
+  return folded === query || (query.length >= 2 && folded.startsWith(query));
+}
+
+function matches(text, words) {
+  return [...text.matchAll(TOKENS)].some(([token]) => words.some((w) => names(token, w)));
+}
+
+/** `parts` ([{ text, mark }]) with every whole word marked that was marked in part (Pagefind
+ *  marks what it matched: "Giang" of "Đông Giang" for "dong giang") or whose folded form is, or
+ *  begins with, one of the folded query `words`. Neighbouring parts of one kind are joined. */
+export function markWords(parts, words) {
+  const text = parts.map((part) => part.text).join("");
+  const marked = [];
+  for (const part of parts) for (const _ of part.text) marked.push(part.mark);
+  const out = [];
+  let at = 0; // in code points, as `marked`
+  for (const [token] of text.matchAll(TOKENS)) {
+    const length = [...token].length;
+    const word = /[\p{L}\p{N}]/u.test(token);
+    const mark = word && (marked.slice(at, at + length).some(Boolean) || words.some((w) => names(token, w)));
+    at += length;
+    const last = out[out.length - 1];
+    if (last && last.mark === mark) last.text += token; else out.push({ text: token, mark });
+  }
+  return out;
 }
 
 /** A card (an <li>) for `data` (cardData), cloned from `template`; image paths are relative to

@@ -12,7 +12,7 @@ export class Engine {
     this.everything = everything;
     this.pagefind = null;    // the Pagefind module, once loaded
     this.loading = null;     // … its loading promise
-    this.pageNumbers = null; // promise: Pagefind result id → page number (= name order)
+    this.pageNumbers = null; // promise: Pagefind result id → page number (= default order)
     this.ranks = {};         // sort key → promise of its ranks, by page number
   }
 
@@ -21,7 +21,7 @@ export class Engine {
     this.loading = this.loading || (async () => {
       const module = await import(new URL("pagefind.js", this.bundleURL).href);
       // pageLength 0: no length normalisation, so every page scores the same for `everything`
-      // and such searches list products in page order, which is name order.
+      // and such searches list products in page order: current first, each part by name.
       await module.options({ baseUrl: this.rootURL.pathname, excerptLength: 16,
                              ranking: { pageLength: 0 } });
       await module.init();
@@ -36,18 +36,18 @@ export class Engine {
     return this.pagefind.search(term, { filters });
   }
 
-  /** Every product, in name order. Call after load(). */
+  /** Every product, in the default order (current first). Call after load(). */
   all() {
     return this.pagefind.search(this.everything);
   }
 
-  /** `results` in the order of sort `key` (url.js SORTS); equal ones (and "ten") in name order. */
+  /** `results` in the order of sort `key` (url.js SORTS); equal ones in page order. */
   async sortBy(results, key) {
     this.pageNumbers = this.pageNumbers || this.all().then(
       (all) => new Map(all.results.map((result, number) => [result.id, number])),
       (error) => { this.pageNumbers = null; throw error; });
-    if (key !== "ten") this.ranks[key] = this.ranks[key] || this.fetchRanks(key);
-    const [pageOf, rank] = await Promise.all([this.pageNumbers, key === "ten" ? null : this.ranks[key]]);
+    this.ranks[key] = this.ranks[key] || this.fetchRanks(key);
+    const [pageOf, rank] = await Promise.all([this.pageNumbers, this.ranks[key]]);
     return sortResults(results, key, pageOf, rank);
   }
 

@@ -41,19 +41,43 @@ export function pagefindFilters(filters, without = null, counted = []) {
 }
 
 /** Whether results must be reordered for `sort`: with words they come by relevance; without,
- *  in page order, which is name order ("ten"). */
-export function needsSort(sort, words) {
-  return Boolean(sort && (words || sort !== "ten"));
+ *  in page order, which is the default order (current recognitions first, each part by name).
+ *  Any chosen sort, "ten" included, reorders. */
+export function needsSort(sort) {
+  return Boolean(sort);
 }
 
 /** `results` in the order of sort `key`: by `rank` (page number → rank, from
- *  pagefind/ocop-sort-<key>.json; none for "ten"), equal ones in name order. `pageOf` maps a
- *  Pagefind result id to its page number, which is its place in name order. */
+ *  pagefind/ocop-sort-<key>.json), equal ones in page order. `pageOf` maps a Pagefind result id
+ *  to its page number, which is its place in the default order. */
 export function sortResults(results, key, pageOf, rank) {
   const page = (result) => pageOf.get(result.id) ?? pageOf.size; // (never: every id is a page)
   const sign = SORTS[key] === "desc" ? -1 : 1;
   return [...results].sort((a, b) => (rank ? sign * (rank[page(a)] - rank[page(b)]) : 0)
     || page(a) - page(b));
+}
+
+// "5 sao", "5sao", "5*", "5 ★" (OCOP has 3, 4 and 5 stars), as a word of its own.
+const STARS = /(^|\s)([345])\s*(?:sao|\*|★)(?=\s|$)/iu;
+
+/** Filters a query names: its star level ("5 sao" → sao "5 sao") and a group it names exactly,
+ *  marks or not ("do uong" → nhom "Đồ uống", one of `groups`). Returns `q`, the words left to
+ *  search, and `applied`, [{ key, value }] in the order found. */
+export function queryFilters(text, groups = []) {
+  const applied = [];
+  let q = text;
+  const star = q.match(STARS);
+  if (star) {
+    applied.push({ key: "sao", value: `${star[2]} sao` });
+    q = (q.slice(0, star.index) + star[1] + q.slice(star.index + star[0].length));
+  }
+  q = q.replace(/\s+/g, " ").trim();
+  const group = fold(q) && groups.find((name) => fold(name) === fold(q));
+  if (group) {
+    applied.push({ key: "nhom", value: group });
+    q = "";
+  }
+  return { q, applied };
 }
 
 /** The query as typed, for exact matching: NFC, lowercase, single spaces. */
