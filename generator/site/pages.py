@@ -25,6 +25,7 @@ from ..textfold import slugify as slug
 from .collate import sort_key
 from .config import SiteConfig
 from .i18n import t
+from .groups import ICONS, OTHER
 from .images import PhotoPipeline, PhotoSet, Variant
 from .jsonld import product_jsonld
 from .present import GalleryPhoto, ProductView, present
@@ -40,7 +41,7 @@ CATALOGUE_PAGE_SIZE = 24
 #: renders it into <template id="ocop-card-template">, which assets/catalogue/cards.js clones
 #: and fills for each search result, once with CARD_BLANK_PHOTO and once without a photo.
 CARD_BLANK: dict[str, Any] = {
-    "id": "", "url": "", "name": {"vi": ""}, "place": "",
+    "id": "", "url": "", "name": {"vi": ""}, "place": "", "group_icon": OTHER,
     "badge": {"state": "unknown", "stars": 0, "current": True, "label": "", "detail": "",
               "valid_until": ""}}
 CARD_BLANK_PHOTO = PhotoSet((Variant(1, 1, "media/ocop-card.webp", "media/ocop-card.jpg"),), 1, 1)
@@ -248,7 +249,7 @@ class Planner:
             ("che_bien", "processing"))]
         body = self._render("catalogue.html", root="../", filters=filters, views=self.views,
                       listings=self.listings, page_size=CATALOGUE_PAGE_SIZE,
-                      card_blank=CARD_BLANK, card_blank_photo=CARD_BLANK_PHOTO,
+                      card_blank=CARD_BLANK, card_blank_photo=CARD_BLANK_PHOTO, icons=ICONS,
                       modules=_catalogue_modules())
         front = _front_matter(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
                               f"{self.config.region}: lọc theo hạng sao, nhóm, địa phương.",
