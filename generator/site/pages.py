@@ -192,7 +192,7 @@ class Planner:
         images = [photo.fallback().jpeg] if photo else []
         body = self._render("product.html", v=view, root=_root(view.url),
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
-                      folded=d_words(view.search_text))
+                      folded=d_words(view.search_text), publisher=self.config.publisher)
         summary = " ".join(product.content.description.vi.split())
         description = f"{product.name.vi} — {view.badge.label}, {view.place}. {summary[:150]}"
         extra = {"kind": "product", "canonical": canonical,
