@@ -3,8 +3,8 @@
 Real photos of the sample products are not available, so every photo a product file lists
 with an alt text starting "Ảnh minh hoạ (chưa có ảnh thật)" is drawn here: a quiet, plain
 background tinted by the product's OCOP group, the product's name and "Ảnh minh hoạ" small
-(the alt text says it is not a real photo; no repository path). Entries with any other alt text are real photos and are never
-touched.
+(the alt text says it is not a real photo; no repository path). Entries with any other alt
+text are real photos and are never touched.
 
 The output is deterministic (no randomness, no timestamps, fixed encoder settings), so the
 committed files are exactly what this script writes; ``--check`` verifies that without

@@ -24,8 +24,8 @@ from ..textfold import d_words
 from ..textfold import slugify as slug
 from .collate import sort_key
 from .config import SiteConfig
-from .i18n import t
 from .groups import ICONS, OTHER
+from .i18n import t
 from .images import PhotoPipeline, PhotoSet, Variant
 from .jsonld import product_jsonld
 from .present import GalleryPhoto, ProductView, present
