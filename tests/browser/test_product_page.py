@@ -49,7 +49,8 @@ def test_expired_product_never_shows_a_current_star(page: Any, site_server: Any,
 
 def boxes_while_photos_wait(page: Any, url: str, selector: str, follower: str) -> None:
     """Open ``url`` with every photo held back: each ``selector`` image must already have its
-    final box (the one 4:3 shape of every photo, cropped), and ``follower`` (what comes after the photos) must not move when they arrive."""
+    final box (the one 4:3 shape of every photo, cropped), and ``follower`` (what comes after
+    the photos) must not move when they arrive."""
     held: list[Any] = []
 
     def hold(route: Any) -> None:

@@ -106,3 +106,10 @@ def test_print_styles_show_the_foot_and_leave_out_the_catalogue_form() -> None:
     assert hidden
     for part in (".ocop-catalogue__controls", ".ocop-browse", ".ocop-more", ".ocop-chips"):
         assert part in hidden.group(1)
+
+
+def test_home_page_speaks_one_language(site3: Path) -> None:
+    """The English edition comes with its own pages; until then interface text is Vietnamese."""
+    page = soup(site3 / "index.html").select_one(".ocop-home")
+    assert page.select('[lang="en"]') == []
+    assert "One Commune One Product" not in page.get_text()
