@@ -1,10 +1,10 @@
 """(Re)generate the placeholder photos of the sample catalogue in ``products/``.
 
 Real photos of the sample products are not available, so every photo a product file lists
-with an alt text starting "Ảnh minh hoạ (chưa có ảnh thật)" is drawn here: a plain background
-in the colour of the product's OCOP group, a large "ẢNH MINH HOẠ / PLACEHOLDER", the product
-name and the photo's role. Entries with any other alt text are real photos and are never
-touched.
+with an alt text starting "Ảnh minh hoạ (chưa có ảnh thật)" is drawn here: a quiet, plain
+background tinted by the product's OCOP group, the product's name and "Ảnh minh hoạ" small
+(the alt text says it is not a real photo; no repository path). Entries with any other alt
+text are real photos and are never touched.
 
 The output is deterministic (no randomness, no timestamps, fixed encoder settings), so the
 committed files are exactly what this script writes; ``--check`` verifies that without
@@ -39,16 +39,16 @@ from PIL import Image, ImageDraw, ImageFont
 
 PLACEHOLDER_ALT = "Ảnh minh hoạ (chưa có ảnh thật)"
 
-#: Background per OCOP group (Decision 148/2023): light, plain, easy to tell apart.
+#: Background per OCOP group (Decision 148/2023): soft, muted tints, quiet next to real photos.
 GROUP_COLOURS: dict[str, tuple[int, int, int]] = {
-    "Thực phẩm": (240, 205, 140),
-    "Đồ uống": (160, 200, 228),
-    "Dược liệu và sản phẩm từ dược liệu": (170, 210, 165),
-    "Hàng thủ công mỹ nghệ": (222, 178, 158),
-    "Sinh vật cảnh": (200, 225, 160),
-    "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch": (205, 185, 225),
+    "Thực phẩm": (238, 226, 208),
+    "Đồ uống": (214, 226, 234),
+    "Dược liệu và sản phẩm từ dược liệu": (216, 230, 212),
+    "Hàng thủ công mỹ nghệ": (234, 221, 210),
+    "Sinh vật cảnh": (222, 232, 214),
+    "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch": (224, 218, 234),
 }
-FALLBACK_COLOUR = (210, 210, 210)
+FALLBACK_COLOUR = (226, 226, 226)
 
 ROLE_TEXT: dict[str, tuple[str, str]] = {
     "front": ("mặt trước bao bì", "front of pack"),
@@ -164,65 +164,35 @@ def darker(colour: tuple[int, int, int], factor: float) -> tuple[int, int, int]:
 
 def render(size: tuple[int, int], product: dict[str, Any], role: str, rel: str,
            fonts: Fonts) -> Image.Image:
-    """Draw the upright placeholder image."""
+    """Draw the upright placeholder image: a quiet card with the product's name, centred (the
+    site crops photos to 4:3 around the centre), and "Ảnh minh hoạ" small beneath it."""
+    del role, rel  # the same quiet card for every role; no repository path on a buyer's page
     width, height = size
     unit = min(width, height)
     group = str(product.get("group", ""))
     background = GROUP_COLOURS.get(group, FALLBACK_COLOUR)
-    ink = darker(background, 0.35)
+    ink = darker(background, 0.3)
     image = Image.new("RGB", size, background)
     draw = ImageDraw.Draw(image)
 
-    # the classic placeholder marks: a frame and a cross from corner to corner
-    line = max(2, unit // 150)
-    inset = unit // 30
-    draw.rectangle((inset, inset, width - inset, height - inset), outline=darker(background, 0.75),
-                   width=line * 2)
-    draw.line((inset, inset, width - inset, height - inset), fill=darker(background, 0.85),
-              width=line)
-    draw.line((inset, height - inset, width - inset, inset), fill=darker(background, 0.85),
-              width=line)
-
     name = product.get("name") or {}
     name_vi = unicodedata.normalize("NFC", str(name.get("vi", product.get("id", ""))))
-    name_en = unicodedata.normalize("NFC", str(name.get("en", "")))
-    role_vi, role_en = ROLE_TEXT.get(role, (role, role))
-
-    panel_w = int(width * 0.84)
-    text_w = panel_w - 2 * (unit // 20)
+    text_w = int(unit * 0.8)
+    name_font = fonts.get(unit // 13, bold=True)
+    small = fonts.get(unit // 32)
     blocks: list[tuple[list[str], ImageFont.FreeTypeFont, tuple[int, int, int]]] = [
-        (["ẢNH MINH HOẠ"], fonts.get(unit // 11, bold=True), (170, 30, 30)),
-        (["PLACEHOLDER"], fonts.get(unit // 13, bold=True), (170, 30, 30)),
+        (wrap(draw, name_vi, name_font, text_w), name_font, ink),
+        (["Ảnh minh hoạ"], small, darker(background, 0.5)),
     ]
-    name_font = fonts.get(unit // 17, bold=True)
-    blocks.append((wrap(draw, name_vi, name_font, text_w), name_font, ink))
-    small = fonts.get(unit // 30)
-    if name_en:
-        blocks.append((wrap(draw, name_en, small, text_w), small, ink))
-    blocks.append((wrap(draw, f"Vai trò / role: {role_vi} / {role_en}", small, text_w), small,
-                   ink))
-    blocks.append((wrap(draw, "Chưa có ảnh thật — not a real product photo", small, text_w),
-                   small, (90, 90, 90)))
-
-    gap = unit // 40
-    heights = [sum(font.size * 1.25 for _ in lines) for lines, font, _ in blocks]
-    panel_h = int(sum(heights) + gap * (len(blocks) + 1))
-    left = (width - panel_w) // 2
-    top = (height - panel_h) // 2
-    draw.rounded_rectangle((left, top, left + panel_w, top + panel_h), radius=unit // 40,
-                           fill=(252, 250, 245), outline=ink, width=line)
-    y = top + gap
+    gap = unit // 25
+    total = sum(font.size * 1.25 * len(lines) for lines, font, _ in blocks) + gap
+    y = (height - total) / 2
     for lines, font, colour in blocks:
         for text in lines:
             x = (width - draw.textlength(text, font=font)) / 2
             draw.text((x, y), text, font=font, fill=colour)
             y += font.size * 1.25
         y += gap
-
-    caption = fonts.get(max(12, unit // 45))
-    draw.text((inset * 2, inset * 2), group or "—", font=caption, fill=ink)
-    draw.text((inset * 2, height - inset * 2 - caption.size), f"products/{rel}", font=caption,
-              fill=ink)
     return image
 
 

@@ -114,8 +114,8 @@ SAY = Texts("site", {
     "sort.name": ("Tên (A–Z)", "Name (A–Z)"),
     "sort.date": ("Mới công nhận", "Recently recognised"),
     "sort.relevance": ("Phù hợp nhất", "Best match"),
-    "search.sort": ("Sắp xếp / Sort", "Sort"),
-    "search.filters": ("Lọc / Filters", "Filters"),
+    "search.sort": ("Sắp xếp", "Sort"),
+    "search.filters": ("Lọc", "Filters"),
     "search.filters_n": ("Lọc ({n})", "Filters ({n})"),
     "search.clear": ("Bỏ lọc", "Clear filters"),
     "search.remove": ("Bỏ lọc: {n}", "Remove filter: {n}"),
@@ -133,7 +133,7 @@ SAY = Texts("site", {
     ),
     "search.first_current": ("{n} sản phẩm đầu tiên, còn hiệu lực trước",
                              "the first {n}, current first"),
-    "browse_all": ("Xem toàn bộ danh mục / Browse everything", "Browse everything"),
+    "browse_all": ("Xem toàn bộ danh mục", "Browse everything"),
     "ocop_intro": (
         "OCOP (“Mỗi xã một sản phẩm”) là chương trình của Nhà nước đánh giá, xếp hạng sản phẩm đặc "
         "trưng của địa phương từ 3 đến 5 sao. Mỗi hạng sao có hiệu lực 36 tháng kể từ ngày ký "
@@ -145,6 +145,9 @@ SAY = Texts("site", {
     "sort.current_first": ("Còn hiệu lực trước", "Current first"),
     "search.applied": ("Đã lọc theo “{n}” từ ô tìm kiếm", "Filtered by “{n}” from the search box"),
     "search.applied_undo": ("Tìm như chữ thường", "Search it as words"),
+    "photo_missing_of": ("{name}: chưa có ảnh", "{name}: no photo yet"),
+    "print.publisher": ("Đơn vị công bố: {name}", "Published by: {name}"),
+    "print.address": ("Địa chỉ trang", "Page address"),
 })
 
 

@@ -25,6 +25,7 @@ from ..textfold import slugify as slug
 from ..validity import inline
 from .collate import sort_key
 from .config import SiteConfig
+from .groups import ICONS, OTHER
 from .i18n import t
 from .images import PhotoPipeline, PhotoSet, Variant
 from .jsonld import product_jsonld
@@ -41,7 +42,7 @@ CATALOGUE_PAGE_SIZE = 24
 #: renders it into <template id="ocop-card-template">, which assets/catalogue/cards.js clones
 #: and fills for each search result, once with CARD_BLANK_PHOTO and once without a photo.
 CARD_BLANK: dict[str, Any] = {
-    "id": "", "url": "", "name": {"vi": ""}, "place": "",
+    "id": "", "url": "", "name": {"vi": ""}, "place": "", "group_icon": OTHER,
     "badge": {"state": "unknown", "stars": 0, "current": True, "label": "", "detail": "",
               "valid_until": ""}}
 CARD_BLANK_PHOTO = PhotoSet((Variant(1, 1, "media/ocop-card.webp", "media/ocop-card.jpg"),), 1, 1)
@@ -203,7 +204,7 @@ class Planner:
         images = [photo.fallback().jpeg] if photo else []
         body = self._render("product.html", v=view, root=_root(view.url),
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
-                      folded=d_words(view.search_text))
+                      folded=d_words(view.search_text), publisher=self.config.publisher)
         description = meta_description(view)
         extra = {"kind": "product", "canonical": canonical,
                  "image": self.config.absolute(images[0]) if images else "",
@@ -259,7 +260,7 @@ class Planner:
             ("che_bien", "processing"))]
         body = self._render("catalogue.html", root="../", filters=filters, views=current_first(self.views),
                       listings=self.listings, page_size=CATALOGUE_PAGE_SIZE,
-                      card_blank=CARD_BLANK, card_blank_photo=CARD_BLANK_PHOTO,
+                      card_blank=CARD_BLANK, card_blank_photo=CARD_BLANK_PHOTO, icons=ICONS,
                       modules=_catalogue_modules())
         front = _front_matter(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
                               f"{self.config.region}: lọc theo hạng sao, nhóm, địa phương.",

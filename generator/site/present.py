@@ -17,6 +17,7 @@ from ..textfold import slugify
 from ..validity import SAY as validity_text
 from ..validity import describe
 from .collate import ascii_sort_key
+from .groups import group_icon
 from .i18n import t
 from .images import PhotoSet
 
@@ -126,6 +127,11 @@ class ProductView:
     def photo(self) -> PhotoSet | None:
         """The main photo (cards, social previews), if any."""
         return self.gallery[0].set if self.gallery else None
+
+    @property
+    def group_icon(self) -> str:
+        """The "no photo yet" illustration of the product's group (generator/site/groups.py)."""
+        return group_icon(self.product.group)
 
 
 def product_url(product_id: str) -> str:

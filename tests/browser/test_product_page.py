@@ -49,7 +49,8 @@ def test_expired_product_never_shows_a_current_star(page: Any, site_server: Any,
 
 def boxes_while_photos_wait(page: Any, url: str, selector: str, follower: str) -> None:
     """Open ``url`` with every photo held back: each ``selector`` image must already have its
-    final box, and ``follower`` (what comes after the photos) must not move when they arrive."""
+    final box (the one 4:3 shape of every photo, cropped), and ``follower`` (what comes after
+    the photos) must not move when they arrive."""
     held: list[Any] = []
 
     def hold(route: Any) -> None:
@@ -69,7 +70,8 @@ def boxes_while_photos_wait(page: Any, url: str, selector: str, follower: str) -
     for width, height, attr_w, attr_h, loaded in before:
         assert not loaded, "the photo was held back, yet loaded"
         assert width > 100, f"no width before the photo's bytes: {before}"
-        assert abs(height - width * attr_h / attr_w) < 1, before
+        assert attr_w > 0 and attr_h > 0, before  # the photo's own size is still given
+        assert abs(height - width * 3 / 4) < 1, before  # every photo is shown 4:3 (ocop.css)
     top = page.eval_on_selector(follower, "el => el.getBoundingClientRect().top")
     waiting, held[:] = list(held), [None]
     for route in waiting:

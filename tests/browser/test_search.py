@@ -20,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.site.collate import sort_key
+from generator.site.groups import ICONS
 from generator.textfold import fold
 from tests.browser.conftest import PHONE_VIEWPORT
 
@@ -367,13 +368,14 @@ def test_without_javascript_the_first_products_and_the_listings_remain(
         links = page.eval_on_selector_all(".ocop-browse a", "els => els.map(a => a.href)")
         assert links, "links to browse the whole catalogue without the script"
         html = (built_site / "danh-muc" / "index.html").read_text(encoding="utf-8")
-        # the list holds the first page only; two more cards are the blank ones of the
-        # <template> that the script clones (one with a photo, one without)
-        assert html.count('class="ocop-card"') == PAGE_SIZE + 2
+        # the list holds the first page only; the other cards are the blank ones of the
+        # <template> that the script clones (one with a photo, one per group's "no photo" drawing)
+        blank_cards = 1 + len(ICONS)
+        assert html.count('class="ocop-card"') == PAGE_SIZE + blank_cards
         soup = BeautifulSoup(html, "html.parser")
         assert len(soup.select("#ocop-results > li.ocop-card")) == PAGE_SIZE
         blanks = soup.select_one("template#ocop-card-template")  # (selectors skip its content)
-        assert len(blanks.find_all("li", class_="ocop-card", recursive=False)) == 2
+        assert len(blanks.find_all("li", class_="ocop-card", recursive=False)) == blank_cards
     finally:
         context.close()
 
@@ -437,7 +439,8 @@ def test_result_text_is_inserted_as_text(page: Any, built_site: Path,
         raw = gzip.decompress(route.fetch().body())
         data = json.loads(raw[len(b"pagefind_dcd"):])
         data["meta"].update(title=evil_title, place="<i>Hội An</i>", state='x" onclick="1',
-                            image="javascript:alert(1)", label="<u>4 sao</u>", summary=evil_text)
+                            image="javascript:alert(1)", label="<u>4 sao</u>", summary=evil_text,
+                            group='food" onclick="1')
         data["content"] = evil_text + " " + data["content"]
         body = b"pagefind_dcd" + json.dumps(data, ensure_ascii=False).encode("utf-8")
         route.fulfill(body=gzip.compress(body), content_type="application/octet-stream")
@@ -450,6 +453,9 @@ def test_result_text_is_inserted_as_text(page: Any, built_site: Path,
     assert results.locator("img[src='x'], script, b, i, u").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert results.locator(".ocop-nophoto").count() == 2  # a javascript: image is refused
+    # a group that is not a plain name becomes no class: the drawing of "other"
+    assert results.locator(".ocop-nophoto.ocop-nophoto--other svg").count() == 2
+    assert results.locator("[onclick]").count() == 0
     assert results.locator(".ocop-badge--unknown").count() == 2
     excerpt = results.locator(".ocop-card__excerpt").first
     assert "<b>đậm</b>" in excerpt.inner_text()

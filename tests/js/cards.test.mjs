@@ -11,14 +11,14 @@ const PAGE = {
   excerpt: "<mark>nước</mark> <mark>mắm</mark> cá cơm zzocop",
   meta: { title: "Nước mắm Tư Tài", image: "media/ab12-400.webp", image_size: "400x300",
           state: "valid", stars: "4", current: "1", label: "4 sao", detail: "đến 12/2027",
-          place: "Thành phố Hội An" },
+          place: "Thành phố Hội An", group: "food" },
 };
 
 test("a product's card data", () => {
   assert.deepEqual(cardData(PAGE), {
     url: "/san-pham/nuoc-mam-tu-tai/", title: "Nước mắm Tư Tài", image: "media/ab12-400.webp",
-    width: 400, height: 300, state: "valid", stars: 4, current: true, label: "4 sao",
-    detail: "đến 12/2027", validUntil: "", place: "Thành phố Hội An", excerpt: [],
+    width: 400, height: 300, state: "valid", group: "food", stars: 4, current: true,
+    label: "4 sao", detail: "đến 12/2027", validUntil: "", place: "Thành phố Hội An", excerpt: [],
   });
   assert.equal(cardData({ ...PAGE, meta: { ...PAGE.meta, valid_until: "2027-12-31" } }).validUntil,
                "2027-12-31");
@@ -84,8 +84,12 @@ test("hostile fields: markup stays text; bad images, states and numbers are refu
   }
   assert.equal(cardData({ meta: { state: "VALID" } }).state, "unknown");
   assert.equal(cardData({ meta: { state: "expiring" } }).state, "expiring");
+  // the group picks the "no photo yet" drawing, a class: only a plain name, else "other"
+  assert.equal(cardData({ meta: { group: 'food" onclick="1' } }).group, "other");
+  assert.equal(cardData({ meta: { group: "herb" } }).group, "herb");
   assert.deepEqual(cardData({}), {
-    url: "", title: "", image: "", width: 0, height: 0, state: "unknown", stars: 0, current: false,
+    url: "", title: "", image: "", width: 0, height: 0, state: "unknown", group: "other",
+    stars: 0, current: false,
     label: "", detail: "", validUntil: "", place: "", excerpt: [] });
 });
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from generator.site.groups import ICONS
 from tests.conftest import ROOT
 from tests.site.conftest import soup
 
@@ -175,13 +176,18 @@ def test_catalogue_page_has_the_card_template_and_preloads_its_modules(site3: Pa
     listed = page.select("#ocop-results > li.ocop-card")
     assert len(listed) == 3 and all(card.img for card in listed)
     blanks = page.select_one("template#ocop-card-template").find_all("li", recursive=False)
-    assert [bool(card.img) for card in blanks] == [True, False]
+    assert [bool(card.img) for card in blanks] == [True] + [False] * len(ICONS)
     assert all(shape(card) == shape(blanks[0]) for card in listed)
     photo = shape(blanks[0])  # li, a, picture, source, img, …; without a photo a <div> instead
     at = photo.index(("picture", []))
     assert photo[at + 1:at + 3] == [("source", []), ("img", ["ocop-card__img"])]
-    assert shape(blanks[1]) == [*photo[:at], ("div", ["ocop-nophoto", "ocop-card__img"]),
-                                *photo[at + 3:]]
+    for blank, icon in zip(blanks[1:], ICONS, strict=True):  # one per group's illustration
+        drawing = [(tag.name, []) for tag in blank.svg.find_all(True)]
+        assert shape(blank) == [*photo[:at], ("div", ["ocop-nophoto", "ocop-card__img"]),
+                                ("svg", ["ocop-nophoto__icon"]), *drawing,
+                                ("span", ["ocop-nophoto__text"]), *photo[at + 3:]]
+        nophoto = blank.select_one(".ocop-nophoto")
+        assert f"ocop-nophoto--{icon}" in nophoto["class"] and drawing
     for blank in blanks:
         for part in (".ocop-card__name", ".ocop-badge__label", ".ocop-badge__detail",
                      ".ocop-card__place", ".ocop-stars"):

@@ -1,6 +1,6 @@
 /* Result cards, cloned from <template id="ocop-card-template"> (content/catalogue.html), which
- * the card macro of content/_macros.html renders twice with blank values: a card with a photo
- * and one without. A result therefore has the markup of the server's cards.
+ * the card macro of content/_macros.html renders with blank values: a card with a photo and,
+ * for each group's "no photo yet" illustration (generator/site/groups.py), one without. A result therefore has the markup of the server's cards.
  * Product text is untrusted: cardData() checks what becomes a class or an address, and
  * cardFrom() puts text in with textContent and attributes with setAttribute, never as markup.
  * cardData() and excerptParts() are pure; cardFrom() works in the document of the template. */
@@ -22,6 +22,7 @@ export function cardData(page, { q = "", everything = "" } = {}) {
   const [width, height] = String(meta.image_size || "").split("x").map(Number);
   const sized = Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0;
   const state = /^[a-z]+$/.test(meta.state || "") ? meta.state : "unknown";
+  const group = /^[a-z]+$/.test(meta.group || "") ? meta.group : "other";
   const words = fold(q).split(" ").filter(Boolean);
   const summary = String(meta.summary || "");
   let excerpt = [];
@@ -37,6 +38,7 @@ export function cardData(page, { q = "", everything = "" } = {}) {
     width: sized ? width : 0,
     height: sized ? height : 0,
     state,
+    group,
     stars: Math.max(0, Math.min(5, Math.trunc(Number(meta.stars)) || 0)),
     current: meta.current === "1",
     label: String(meta.label || ""),
@@ -98,7 +100,10 @@ export function markWords(parts, words) {
  *  `rootURL`, the site root. */
 export function cardFrom(template, data, rootURL) {
   const shapes = [...template.content.querySelectorAll(".ocop-card")];
-  const shape = shapes.find((one) => Boolean(one.querySelector("img")) === Boolean(data.image));
+  // Without a photo, the card whose illustration is the product's group (else "other").
+  const nophoto = (group) => shapes.find((one) => one.querySelector(`.ocop-nophoto--${group}`));
+  const shape = data.image ? shapes.find((one) => one.querySelector("img"))
+    : nophoto(data.group || "other") || nophoto("other") || shapes.find((one) => !one.querySelector("img"));
   const card = template.ownerDocument.importNode(shape, true); // into the page's document
   card.querySelector("a").setAttribute("href", data.url);
   if (data.image) {
