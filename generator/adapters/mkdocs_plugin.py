@@ -28,7 +28,7 @@ from ..site.search import index_site
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 #: generated pages that belong in the site navigation; products never do (a quadratic build)
-IN_NAV = {"index.md", "danh-muc.md"}
+IN_NAV = {"index.md", "danh-muc.md", "dia-phuong/index.md", "xa/index.md", "nhom/index.md"}
 
 
 def _add_packaged_templates(config: MkDocsConfig) -> None:

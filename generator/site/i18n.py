@@ -141,6 +141,20 @@ SAY = Texts("site", {
         "specialities from 3 to 5 stars; each rating is valid for 36 months, and this catalogue "
         "shows which are still valid.",
     ),
+    "origin_with_former": ("{now} (trước 1/7/2025: {former})", "{now} (before 1 July 2025: {former})"),
+    "places": ("Địa phương", "Places"),
+    "groups": ("Nhóm sản phẩm", "Product groups"),
+    "communes": ("Xã, phường hiện nay", "Current communes"),
+    "by_commune": ("Theo xã, phường hiện nay", "By current commune"),
+    "places_intro": ("Sản phẩm theo huyện, thị xã, thành phố trước 1/7/2025.",
+                     "Products by district as it was before 1 July 2025."),
+    "communes_intro": ("Sản phẩm theo xã, phường, đặc khu từ 1/7/2025.",
+                       "Products by commune since 1 July 2025."),
+    "groups_intro": ("Sản phẩm theo nhóm sản phẩm OCOP.", "Products by OCOP product group."),
+    "browse_places": ("Tất cả địa phương", "All places"),
+    "browse_communes": ("Theo xã, phường hiện nay", "By current commune"),
+    "browse_groups": ("Tất cả nhóm", "All groups"),
+    "more_in": ("Sản phẩm ở {place}", "Products in {place}"),
 })
 
 
