@@ -154,6 +154,8 @@ SAY = Texts("site", {
     "browse_places": ("Tất cả địa phương", "All places"),
     "browse_communes": ("Theo xã, phường hiện nay", "By current commune"),
     "browse_groups": ("Tất cả nhóm", "All groups"),
+    "browse_districts": ("Theo huyện, thị xã, thành phố trước 1/7/2025",
+                         "By district as it was before 1 July 2025"),
     "more_in": ("Sản phẩm ở {place}", "Products in {place}"),
 })
 

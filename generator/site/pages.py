@@ -47,8 +47,8 @@ CARD_BLANK_PHOTO = PhotoSet((Variant(1, 1, "media/ocop-card.webp", "media/ocop-c
 #: listing kinds with an index page (title key, intro key), in the main navigation
 INDEX_PAGES = {"dia-phuong": ("places", "places_intro"), "xa": ("communes", "communes_intro"),
                "nhom": ("groups", "groups_intro")}
-#: the two ways of browsing by place, each index linking to the other
-PLACE_KINDS = ("dia-phuong", "xa")
+#: the two ways of browsing by place, each index linking to the other (with this label)
+PLACE_KINDS = {"dia-phuong": "browse_districts", "xa": "browse_communes"}
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -223,7 +223,7 @@ class Planner:
         ``xa/``: the current communes, ``nhom/``: the groups), for the main navigation."""
         lang = self.config.language
         title, intro = INDEX_PAGES[kind]
-        others = [(t(INDEX_PAGES[k][0], lang), f"{k}/") for k in PLACE_KINDS if k != kind] \
+        others = [(t(label, lang), f"{k}/") for k, label in PLACE_KINDS.items() if k != kind] \
             if kind in PLACE_KINDS else []
         body = self._render("index.html", title=t(title, lang), intro=t(intro, lang),
                             listings=self.listings[kind], others=others, root="../")
