@@ -141,7 +141,8 @@ SAY = Texts("site", {
         "specialities from 3 to 5 stars; each rating is valid for 36 months, and this catalogue "
         "shows which are still valid.",
     ),
-    "origin_with_former": ("{now} (trước 1/7/2025: {former})", "{now} (before 1 July 2025: {former})"),
+    "origin_with_former": ("{units_now} (trước 1/7/2025: {units_before})",
+                           "{units_now} (before 1 July 2025: {units_before})"),
     "places": ("Địa phương", "Places"),
     "groups": ("Nhóm sản phẩm", "Product groups"),
     "communes": ("Xã, phường hiện nay", "Current communes"),
@@ -156,7 +157,7 @@ SAY = Texts("site", {
     "browse_groups": ("Tất cả nhóm", "All groups"),
     "browse_districts": ("Theo huyện, thị xã, thành phố trước 1/7/2025",
                          "By district as it was before 1 July 2025"),
-    "more_in": ("Sản phẩm ở {place}", "Products in {place}"),
+    "more_in": ("Sản phẩm ở {place_said}", "Products in {place_said}"),
 })
 
 

@@ -221,7 +221,7 @@ def origin_sentence(origin: Origin, lang: str) -> str:
     units = [u.name for u in (current.commune, current.province) if u is not None]
     now = ", ".join([units[0], *(in_sentence(n) for n in units[1:])])
     former = _former(origin, current)
-    return t("origin_with_former", lang, now=now, former=former) if former else now
+    return t("origin_with_former", lang, units_now=now, units_before=former) if former else now
 
 
 def _origin(product: Product, lang: str) -> tuple[list[str], dict[str, list[str]]]:
@@ -331,10 +331,10 @@ def _links(product: Product) -> Links:
 
 
 def _place_links(product: Product, links: Links, lang: str) -> list[Link]:
-    out = [Link(t("more_in", lang, place=in_sentence(product.area.name)), links.place)]
+    out = [Link(t("more_in", lang, place_said=in_sentence(product.area.name)), links.place)]
     commune = current_commune(product)
     if commune and links.commune and commune != product.area.name:
-        out.append(Link(t("more_in", lang, place=in_sentence(commune)), links.commune))
+        out.append(Link(t("more_in", lang, place_said=in_sentence(commune)), links.commune))
     return out
 
 
