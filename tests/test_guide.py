@@ -53,14 +53,18 @@ def test_the_reading_example_is_real_validator_output() -> None:
     assert " warning recognitions[0].signed: " in section
 
 
-def test_site_page_links_only_to_site_pages_and_is_in_the_navigation() -> None:
+def test_site_page_links_only_to_site_pages_and_is_in_the_officers_corner() -> None:
     site = guide.render("site")
     links = re.findall(r"\]\(([^)]+)\)", site)
     assert links and all(link == "field-reference.md" for link in links)
     assert all(link == "docs/field-reference.md"
                for link in re.findall(r"\]\(([^)]+)\)", guide.render("repo")))
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert "huong-dan-dong-gop.md" in str(config["nav"])
+    # an officers' page: out of the buyers' navigation, linked from the footer (extra.officers)
+    assert "huong-dan-dong-gop.md" not in str(config["nav"])
+    assert "huong-dan-dong-gop.md" in config["not_in_nav"].split()
+    assert {"title": "Hướng dẫn đóng góp", "url": "huong-dan-dong-gop/"} in \
+        config["extra"]["officers"]["pages"]
 
 
 def test_the_weekly_issue_title_is_the_one_the_guide_names() -> None:

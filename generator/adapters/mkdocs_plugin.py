@@ -27,7 +27,9 @@ from ..site.config import from_mkdocs
 from ..site.search import index_site
 
 log = logging.getLogger("mkdocs.plugins.ocop")
-#: generated pages that belong in the site navigation; products never do (a quadratic build)
+#: generated pages that belong in the site navigation; products never do (a quadratic build).
+#: The others may still be listed in mkdocs.yml's nav (the shipped one lists the indexes
+#: dia-phuong/index.md and nhom/index.md); unlisted, they raise no warning.
 IN_NAV = {"index.md", "danh-muc.md"}
 
 

@@ -148,6 +148,23 @@ SAY = Texts("site", {
     "photo_missing_of": ("{name}: chưa có ảnh", "{name}: no photo yet"),
     "print.publisher": ("Đơn vị công bố: {name}", "Published by: {name}"),
     "print.address": ("Địa chỉ trang", "Page address"),
+    "origin_with_former": ("{units_now} (trước 1/7/2025: {units_before})",
+                           "{units_now} (before 1 July 2025: {units_before})"),
+    "places": ("Địa phương", "Places"),
+    "groups": ("Nhóm sản phẩm", "Product groups"),
+    "communes": ("Xã, phường hiện nay", "Current communes"),
+    "by_commune": ("Theo xã, phường hiện nay", "By current commune"),
+    "places_intro": ("Sản phẩm theo huyện, thị xã, thành phố trước 1/7/2025.",
+                     "Products by district as it was before 1 July 2025."),
+    "communes_intro": ("Sản phẩm theo xã, phường, đặc khu từ 1/7/2025.",
+                       "Products by commune since 1 July 2025."),
+    "groups_intro": ("Sản phẩm theo nhóm sản phẩm OCOP.", "Products by OCOP product group."),
+    "browse_places": ("Tất cả địa phương", "All places"),
+    "browse_communes": ("Theo xã, phường hiện nay", "By current commune"),
+    "browse_groups": ("Tất cả nhóm", "All groups"),
+    "browse_districts": ("Theo huyện, thị xã, thành phố trước 1/7/2025",
+                         "By district as it was before 1 July 2025"),
+    "more_in": ("Sản phẩm ở {place_said}", "Products in {place_said}"),
 })
 
 

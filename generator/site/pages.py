@@ -29,7 +29,7 @@ from .groups import ICONS, OTHER
 from .i18n import t
 from .images import PhotoPipeline, PhotoSet, Variant
 from .jsonld import product_jsonld
-from .present import GalleryPhoto, ProductView, present, validity_rank
+from .present import GalleryPhoto, ProductView, current_commune, present, validity_rank
 from .qr import QrCodes
 from .render import render
 from .search import SearchRecord
@@ -46,6 +46,11 @@ CARD_BLANK: dict[str, Any] = {
     "badge": {"state": "unknown", "stars": 0, "current": True, "label": "", "detail": "",
               "valid_until": ""}}
 CARD_BLANK_PHOTO = PhotoSet((Variant(1, 1, "media/ocop-card.webp", "media/ocop-card.jpg"),), 1, 1)
+#: listing kinds with an index page (title key, intro key), in the main navigation
+INDEX_PAGES = {"dia-phuong": ("places", "places_intro"), "xa": ("communes", "communes_intro"),
+               "nhom": ("groups", "groups_intro")}
+#: the two ways of browsing by place, each index linking to the other (with this label)
+PLACE_KINDS = {"dia-phuong": "browse_districts", "xa": "browse_communes"}
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -154,6 +159,8 @@ class Planner:
         return {
             "nhom": self._group(lambda v: [(slug(v.product.group), v.product.group)], "nhom"),
             "dia-phuong": self._group(lambda v: [(slug(v.place), v.place)], "dia-phuong"),
+            "xa": self._group(lambda v: [(slug(name), name)]
+                              if (name := current_commune(v.product)) else [], "xa"),
             "tieu-chuan": self._group(lambda v: [(slug(s.scheme), s.scheme)
                                                  for s in v.standards], "tieu-chuan"),
             "chu-the": self._group(lambda v: [(slug(v.product.subject.name),
@@ -215,13 +222,26 @@ class Planner:
 
     def listing_page(self, listing: Listing) -> SourceFile:
         heading = {"nhom": "by_group", "dia-phuong": "by_place", "tieu-chuan": "by_standard",
-                   "chu-the": "by_subject"}[listing.kind]
+                   "chu-the": "by_subject", "xa": "by_commune"}[listing.kind]
         body = self._render("listing.html", listing=listing,
                       heading=t(heading, self.config.language), root=_root(listing.url))
         count = t("products_count", self.config.language, n=len(listing.views))
         front = _front_matter(listing.title, f"{listing.title}: {count} OCOP — "
                               f"{self.config.region}", {"kind": "listing"})
         return SourceFile(f"{listing.kind}/{listing.slug}.md", front + body)
+
+    def index_page(self, kind: str) -> SourceFile:
+        """The page listing every listing of one kind (``dia-phuong/``: the former districts,
+        ``xa/``: the current communes, ``nhom/``: the groups), for the main navigation."""
+        lang = self.config.language
+        title, intro = INDEX_PAGES[kind]
+        others = [(t(label, lang), f"{k}/") for k, label in PLACE_KINDS.items() if k != kind] \
+            if kind in PLACE_KINDS else []
+        body = self._render("index.html", title=t(title, lang), intro=t(intro, lang),
+                            listings=self.listings[kind], others=others, root="../")
+        front = _front_matter(t(title, lang), f"{t(title, lang)}: {t(intro, lang)} — "
+                              f"{self.config.region}", {"kind": "index"})
+        return SourceFile(f"{kind}/index.md", front + body)
 
     def _counts(self) -> dict[str, list[tuple[str, int, str]]]:
         """The home page's counts: products whose star holds today, each linking to the
@@ -275,6 +295,7 @@ class Planner:
         out = [self.home_page(), self.catalogue_page(), self.robots()]
         out += [self.product_page(v) for v in self.views]
         out += [self.listing_page(item) for items in self.listings.values() for item in items]
+        out += [self.index_page(kind) for kind in INDEX_PAGES]
         out += [SourceFile(path, source=source)
                 for path, source in sorted(self.pipeline.outputs().items())]
         return out

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..dates import day
-from ..model.product import Product, RecognitionState, Text
+from ..model.product import Origin, Product, RecognitionState, Text
 from ..textfold import slugify
 from ..validity import SAY as validity_text
 from ..validity import describe
@@ -20,6 +21,9 @@ from .collate import ascii_sort_key
 from .groups import group_icon
 from .i18n import t
 from .images import PhotoSet
+
+if TYPE_CHECKING:
+    from ..places import CurrentOrigin
 
 PRODUCT_DIR = "san-pham"
 
@@ -62,7 +66,7 @@ class HistoryRow:
     level: str
     score: str
     state: str
-    note: str
+    #: no ``note``: a recognition's note is the officers' remark, never shown to buyers
     source: str | None
 
 
@@ -90,6 +94,8 @@ class Links:
     group: str
     place: str
     subject: str
+    #: the current commune's listing (``xa/<slug>/``), when the commune is known
+    commune: str = ""
 
 
 @dataclass
@@ -111,6 +117,8 @@ class ProductView:
     labels: dict[str, str]
     links: Links
     gallery: tuple[GalleryPhoto, ...] = ()
+    #: "Sản phẩm ở huyện Nam Trà My", "Sản phẩm ở xã Trà Mai": the place listings it belongs to
+    place_links: list[Link] = field(default_factory=list)
     related: dict[str, list[ProductView]] = field(default_factory=dict)
     #: the opening of the description, for search result cards (Pagefind meta ``summary``)
     summary: str = ""
@@ -167,7 +175,7 @@ def _history(product: Product, today: date, lang: str) -> list[HistoryRow]:
             authority=rec.authority or "", level=t(f"level.{rec.derived_level}", lang),
             score=t("score", lang, score=f"{rec.score:g}".replace(".", ","))
             if rec.score is not None else "",
-            state=t(f"state.{rec.state(today)}", lang), note=rec.note or "", source=rec.source))
+            state=t(f"state.{rec.state(today)}", lang), source=rec.source))
     return rows
 
 
@@ -188,19 +196,53 @@ def _contacts(product: Product) -> list[Link]:
     return links
 
 
+#: administrative level words, longest first, lower-cased inside a sentence ("huyện Nam Trà My")
+LEVEL_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Phường", "Huyện", "Quận", "Tỉnh", "Xã",
+               "Đặc khu")
+
+
+def in_sentence(name: str) -> str:
+    """A unit's official name inside a sentence: its level word in lower case."""
+    for word in LEVEL_WORDS:
+        if name.startswith(word + " "):
+            return word.lower() + name[len(word):]
+    return name
+
+
+def _former(origin: Origin, current: CurrentOrigin) -> str:
+    """The units before 1 July 2025, most local first, each named once."""
+    if origin.scheme != "pre-2025-07":
+        return ""
+    district = current.former_district.name if current.former_district else (
+        origin.district.name if origin.district else None)
+    names = [origin.commune.name if origin.commune else None, district, origin.province.name]
+    return ", ".join(in_sentence(n) for n in names if n)
+
+
+def origin_sentence(origin: Origin, lang: str) -> str:
+    """"Xã Trà Mai, thành phố Đà Nẵng (trước 1/7/2025: xã Trà Mai, huyện Nam Trà My, tỉnh Quảng
+    Nam)": the current units first, then the recorded ones before the 2025 reorganisation."""
+    current = origin.current
+    if current is None:
+        names = origin.recorded_names()
+        return ", ".join([names[0], *(in_sentence(n) for n in names[1:])])
+    units = [u.name for u in (current.commune, current.province) if u is not None]
+    now = ", ".join([units[0], *(in_sentence(n) for n in units[1:])])
+    former = _former(origin, current)
+    return t("origin_with_former", lang, units_now=now, units_before=former) if former else now
+
+
 def _origin(product: Product, lang: str) -> tuple[list[str], dict[str, list[str]]]:
     origin, current = product.origin, product.origin.current
     lines = [line for line in (origin.village, origin.craft_village) if line]
+    lines.append(origin_sentence(origin, lang))
     facets: dict[str, list[str]] = {}
     if current is None:
-        lines.append(", ".join(origin.recorded_names()))
         return lines, facets
-    lines.append(", ".join(u.name for u in (current.commune, current.province) if u is not None))
     facets["tinh"] = [current.province.name]
     if current.commune is not None:
         facets["xa"] = [current.commune.name]
     if current.former_district is not None:
-        lines.append(t("former_district", lang, name=current.former_district.name))
         facets["huyen_cu"] = [current.former_district.name]
     return lines, facets
 
@@ -282,10 +324,26 @@ def _facets(product: Product, view_badge: Badge, labels: dict[str, str],
     return facets
 
 
+def current_commune(product: Product) -> str | None:
+    """The name of the product's current commune, when known (the commune listings)."""
+    current = product.origin.current
+    return current.commune.name if current is not None and current.commune else None
+
+
 def _links(product: Product) -> Links:
+    commune = current_commune(product)
     return Links(group=listing_url("nhom", product.group),
                  place=listing_url("dia-phuong", product.area.name),
-                 subject=listing_url("chu-the", product.subject.name) if product.subject else "")
+                 subject=listing_url("chu-the", product.subject.name) if product.subject else "",
+                 commune=listing_url("xa", commune) if commune else "")
+
+
+def _place_links(product: Product, links: Links, lang: str) -> list[Link]:
+    out = [Link(t("more_in", lang, place_said=in_sentence(product.area.name)), links.place)]
+    commune = current_commune(product)
+    if commune and links.commune and commune != product.area.name:
+        out.append(Link(t("more_in", lang, place_said=in_sentence(commune)), links.commune))
+    return out
 
 
 #: The sort key that orders the catalogue by default (and Pagefind's pages): current first.
@@ -319,6 +377,7 @@ def present(product: Product, today: date, lang: str = "vi",
     place = product.area.name
     labels = _labels(product, lang)
     latest = product.latest_recognition()
+    links = _links(product)
     names = [product.name.vi, product.name.en or "", *product.aliases, product.product_type,
              product.subject.name if product.subject else "", place, *lines]
     return ProductView(
@@ -333,5 +392,6 @@ def present(product: Product, today: date, lang: str = "vi",
         standards=_standards(product, today, lang), sections=_sections(product),
         packaging=_packaging(product, lang),
         price=product.price.display() if product.price else None,
-        search_text=" ".join(n for n in names if n), labels=labels, links=_links(product),
-        gallery=gallery, summary=summary(product.content.description.vi))
+        search_text=" ".join(n for n in names if n), labels=labels, links=links,
+        gallery=gallery, summary=summary(product.content.description.vi),
+        place_links=_place_links(product, links, lang))
