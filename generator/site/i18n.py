@@ -141,6 +141,25 @@ SAY = Texts("site", {
         "specialities from 3 to 5 stars; each rating is valid for 36 months, and this catalogue "
         "shows which are still valid.",
     ),
+    "contact": ("Liên hệ", "Contact"),
+    "contact.call": ("Gọi", "Call"),
+    "contact.zalo": ("Zalo", "Zalo"),
+    "contact.email": ("Email", "Email"),
+    "contact.website": ("Trang web", "Website"),
+    "contact.map": ("Bản đồ", "Map"),
+    "contact.none": (
+        "Chủ thể chưa công bố số điện thoại, email hay trang web. Để hỏi mua, liên hệ văn phòng "
+        "OCOP phụ trách địa phương dưới đây.",
+        "The producer has published no phone, email or website. To buy, ask the OCOP office "
+        "for its area, below.",
+    ),
+    "contact.none_no_office": (
+        "Chủ thể chưa công bố số điện thoại, email hay trang web.",
+        "The producer has published no phone, email or website.",
+    ),
+    "share": ("Chia sẻ", "Share"),
+    "share.copied": ("Đã chép đường dẫn", "Link copied"),
+    "share.manual": ("Chép đường dẫn của trang", "Copy the page’s address"),
 })
 
 

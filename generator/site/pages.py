@@ -24,6 +24,7 @@ from ..textfold import d_words
 from ..textfold import slugify as slug
 from .collate import sort_key
 from .config import SiteConfig
+from .contact import reach
 from .i18n import t
 from .images import PhotoPipeline, PhotoSet, Variant
 from .jsonld import product_jsonld
@@ -191,7 +192,7 @@ class Planner:
         images = [photo.fallback().jpeg] if photo else []
         body = self._render("product.html", v=view, root=_root(view.url),
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
-                      folded=d_words(view.search_text))
+                      folded=d_words(view.search_text), reach=reach(product, self.config))
         summary = " ".join(product.content.description.vi.split())
         description = f"{product.name.vi} — {view.badge.label}, {view.place}. {summary[:150]}"
         extra = {"kind": "product", "canonical": canonical,
