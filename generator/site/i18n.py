@@ -141,7 +141,6 @@ SAY = Texts("site", {
         "specialities from 3 to 5 stars; each rating is valid for 36 months, and this catalogue "
         "shows which are still valid.",
     ),
-    "contact": ("Liên hệ", "Contact"),
     "contact.call": ("Gọi", "Call"),
     "contact.zalo": ("Zalo", "Zalo"),
     "contact.email": ("Email", "Email"),
