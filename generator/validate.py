@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .checks.catalogue import Entry, check_catalogue
+from .checks.contact import check_contact
 from .checks.fields import check_fields
 from .checks.language import check_language
 from .checks.origin import check_origin
@@ -60,6 +61,7 @@ def check_document(path: Path, root: Path, today: date) -> tuple[Document, Entry
     doc.findings += check_fields(doc, today)
     doc.findings += check_language(doc)
     doc.findings += check_prose(doc)
+    doc.findings += check_contact(doc)
     doc.findings += check_photos(doc, path.parent, root)
     current, origin_findings = check_origin(doc)
     doc.findings += origin_findings

@@ -58,7 +58,7 @@ def test_deep_nesting_is_a_finding_not_a_crash(tmp_path: Path, levels: int) -> N
     _product(tmp_path, "sau", _deep(levels))
     code, found = _ocop(tmp_path, "validate", "--format", "json", "products")
     assert code == 1
-    assert found == [("products/hoi-an/sau/product.yaml", "yaml.too_deep", 24)]
+    assert found == [("products/hoi-an/sau/product.yaml", "yaml.too_deep", 25)]
 
 
 def test_build_reports_deep_nesting_too(tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_text_cut_by_a_comment_is_reported_with_the_quoted_value() -> None:
     doc = load_product(MINIMAL.replace("    vi: Tệp mẫu dùng trong kiểm thử.", line).encode(),
                        "p.yaml")
     assert [(f.code, f.path, f.line, f.column) for f in doc.findings] == [
-        ("yaml.comment_cut", "content.description.vi", 23, 32)]
+        ("yaml.comment_cut", "content.description.vi", 24, 32)]
     assert doc.findings[0].message("vi") == (
         "phần sau dấu # bị bỏ mất: «1 của tỉnh, giá 50.000đ.» — trong YAML, ` #` bắt đầu một "
         "ghi chú; đặt cả giá trị trong dấu ngoặc kép: `vi: \"Nước mắm loại đặc biệt #1 của "

@@ -175,7 +175,7 @@ BASE = (CORPUS / "valid" / "minimal" / "product.yaml").read_text(encoding="utf-8
     ('code: "49"', "code: 49", ("origin", "recorded", "province", "code"), "49"),
     ("  legal_form: establishment", "  legal_form: establishment\n  tax_code: 4000410407",
      ("subject", "tax_code"), "4000410407"),
-    ("  legal_form: establishment", "  legal_form: establishment\n  contact:\n"
+    ("  contact: {website: https://example.vn}", "  contact:\n"
      "    phones: [0905123456]", ("subject", "contact", "phones", 0), "0905123456"),
     ("decision: 123/QĐ-UBND", "decision: 123", ("recognitions", 0, "decision"), "123"),
     ("signed: 2025-03-14", 'signed: 2025', ("recognitions", 0, "signed"), "2025"),

@@ -5,9 +5,20 @@ in :data:`generator.findings.CATALOGUE` whatever was imported first. The origin 
 (:mod:`.origin`) reads the administrative units through :mod:`generator.places`.
 """
 
-from . import authority, catalogue, fields, language, origin, photos, prose, recognitions, schema
+from . import (
+    authority,
+    catalogue,
+    contact,
+    fields,
+    language,
+    origin,
+    photos,
+    prose,
+    recognitions,
+    schema,
+)
 
 __all__ = [
-    "authority", "catalogue", "fields", "language", "origin", "photos", "prose", "recognitions",
-    "schema",
+    "authority", "catalogue", "contact", "fields", "language", "origin", "photos", "prose",
+    "recognitions", "schema",
 ]

@@ -17,6 +17,21 @@ from ..errors import ConfigError
 
 
 @dataclass(frozen=True)
+class Office:
+    """An OCOP office buyers can ask about a product that has no public contact of its own.
+
+    ``areas`` are the names of the provinces, current communes or former districts it answers
+    for, written as the administrative tables write them ("Huyện Tiên Phước"); an office with no
+    ``areas`` is the default one."""
+
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    areas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     site_name: str
     site_url: str
@@ -27,6 +42,7 @@ class SiteConfig:
     list_expired: bool = True
     products_dir: str = "products"
     language: str = "vi"
+    offices: tuple[Office, ...] = ()
 
     def absolute(self, path: str) -> str:
         """Absolute URL of a site-relative path (canonical links, QR codes, sitemap)."""
@@ -55,13 +71,57 @@ def _need(block: Mapping[str, Any], key: str, where: str) -> str:
     return value
 
 
+_OFFICE_KEYS = {"name", "phone", "email", "address", "areas"}
+
+
+def _office(item: Any, where: str) -> Office:
+    if not isinstance(item, Mapping):
+        raise ConfigError(f"{where}: mỗi văn phòng là một khối có `name` / each office is a "
+                          "mapping with a `name`")
+    unknown = sorted(set(item) - _OFFICE_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: khoá lạ / unknown keys: {', '.join(unknown)} "
+                          f"(cho phép / allowed: {', '.join(sorted(_OFFICE_KEYS))})")
+    name = _need(item, "name", where)
+    texts = {}
+    for key in ("phone", "email", "address"):
+        value = item.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError(f"{where}: `{key}` phải là chữ / `{key}` must be text")
+        texts[key] = value
+    if not (texts["phone"] or texts["email"]):
+        raise ConfigError(f"{where}: văn phòng \"{name}\" cần `phone` hoặc `email` / the office "
+                          "needs a `phone` or an `email`")
+    if texts["email"] and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", texts["email"]):
+        raise ConfigError(f"{where}: `email` không hợp lệ / not an email address: "
+                          f"{texts['email']}")
+    areas = item.get("areas", [])
+    if not isinstance(areas, list) or not all(isinstance(a, str) and a.strip() for a in areas):
+        raise ConfigError(f"{where}: `areas` là danh sách tên đơn vị hành chính / `areas` is a "
+                          "list of unit names, e.g. [\"Huyện Tiên Phước\"]")
+    return Office(name=name, areas=tuple(a.strip() for a in areas), **texts)
+
+
+def _offices(block: Mapping[str, Any], where: str) -> tuple[Office, ...]:
+    """``extra.ocop.offices``: a list of offices, at most one without ``areas`` (the default)."""
+    items = block.get("offices", [])
+    if not isinstance(items, list):
+        raise ConfigError(f"{where} extra.ocop.offices: phải là danh sách / must be a list")
+    offices = tuple(_office(item, f"{where} extra.ocop.offices[{i}]")
+                    for i, item in enumerate(items))
+    if sum(1 for o in offices if not o.areas) > 1:
+        raise ConfigError(f"{where} extra.ocop.offices: chỉ một văn phòng mặc định (không có "
+                          "`areas`) / only one default office (without `areas`)")
+    return offices
+
+
 def from_mkdocs(data: Mapping[str, Any], where: str = "mkdocs.yml") -> SiteConfig:
     """Validate ``site_name``, ``site_url`` and the ``extra.ocop`` block of mkdocs.yml, as read
     by the engine (its parsed config) or by :func:`read_mkdocs_yml`."""
     block = (data.get("extra") or {}).get("ocop")
     if not isinstance(block, Mapping):
         raise ConfigError(f"{where}: thiếu khối `extra: ocop:` / the `extra.ocop` block is missing")
-    known = {"region", "publisher", "contact", "list_expired", "products_dir"}
+    known = {"region", "publisher", "contact", "list_expired", "products_dir", "offices"}
     unknown = sorted(set(block) - known)
     if unknown:
         raise ConfigError(f"{where}: extra.ocop có khoá lạ / unknown keys: {', '.join(unknown)} "
@@ -79,7 +139,8 @@ def from_mkdocs(data: Mapping[str, Any], where: str = "mkdocs.yml") -> SiteConfi
         publisher=_need(block, "publisher", f"{where} extra.ocop"),
         contact_email=contact.get("email"), contact_phone=contact.get("phone"),
         list_expired=list_expired, products_dir=block.get("products_dir", "products"),
-        language=(data.get("theme") or {}).get("language", "vi"))
+        language=(data.get("theme") or {}).get("language", "vi"),
+        offices=_offices(block, where))
 
 
 def load(root: Path) -> SiteConfig:

@@ -165,6 +165,24 @@ SAY = Texts("site", {
     "browse_districts": ("Theo huyện, thị xã, thành phố trước 1/7/2025",
                          "By district as it was before 1 July 2025"),
     "more_in": ("Sản phẩm ở {place_said}", "Products in {place_said}"),
+    "contact.call": ("Gọi", "Call"),
+    "contact.zalo": ("Zalo", "Zalo"),
+    "contact.email": ("Email", "Email"),
+    "contact.website": ("Trang web", "Website"),
+    "contact.map": ("Bản đồ", "Map"),
+    "contact.none": (
+        "Chủ thể chưa công bố số điện thoại, email hay trang web. Để hỏi mua, liên hệ văn phòng "
+        "OCOP phụ trách địa phương dưới đây.",
+        "The producer has published no phone, email or website. To buy, ask the OCOP office "
+        "for its area, below.",
+    ),
+    "contact.none_no_office": (
+        "Chủ thể chưa công bố số điện thoại, email hay trang web.",
+        "The producer has published no phone, email or website.",
+    ),
+    "share": ("Chia sẻ", "Share"),
+    "share.copied": ("Đã chép đường dẫn", "Link copied"),
+    "share.manual": ("Chép đường dẫn của trang", "Copy the page’s address"),
 })
 
 

@@ -25,6 +25,7 @@ from ..textfold import slugify as slug
 from ..validity import inline
 from .collate import sort_key
 from .config import SiteConfig
+from .contact import reach
 from .groups import ICONS, OTHER
 from .i18n import t
 from .images import PhotoPipeline, PhotoSet, Variant
@@ -211,7 +212,8 @@ class Planner:
         images = [photo.fallback().jpeg] if photo else []
         body = self._render("product.html", v=view, root=_root(view.url),
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
-                      folded=d_words(view.search_text), publisher=self.config.publisher)
+                      folded=d_words(view.search_text), publisher=self.config.publisher,
+                      reach=reach(product, self.config))
         description = meta_description(view)
         extra = {"kind": "product", "canonical": canonical,
                  "image": self.config.absolute(images[0]) if images else "",

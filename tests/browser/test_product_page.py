@@ -106,6 +106,52 @@ def test_contact_links_are_tappable(page: Any, site_server: Any, built_site: Pat
     box = link.bounding_box()
     assert box is not None and link.get_attribute("href") == \
         "../../chu-the/cong-ty-tnhh-dich-vu-hoa-nam/"
+    # no public contact: the OCOP office is offered, its links big enough for a thumb, and the
+    # whole block within the first two screens of a phone
+    block = page.locator(".ocop-reach")
+    assert "Chủ thể chưa công bố số điện thoại" in block.inner_text()
+    office = page.locator(".ocop-reach__none .ocop-action").first
+    office_box = office.bounding_box()
+    assert office_box is not None and office_box["height"] >= 44
+    assert office_box["y"] < 2 * 844
+    assert office.get_attribute("href").startswith(("tel:", "mailto:"))
+
+
+def _share_page(browser: Any, site_server: Any, built_site: Path, script: str) -> Any:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    context.add_init_script(script)
+    page = context.new_page()
+    page.goto(f"{site_server(built_site)}san-pham/den-long-hoi-an/", wait_until="load")
+    return page
+
+
+def test_share_copies_the_link_without_web_share(browser: Any, site_server: Any,
+                                                 built_site: Path) -> None:
+    page = _share_page(browser, site_server, built_site, "delete Navigator.prototype.share;")
+    button = page.locator("[data-ocop-share]")
+    assert button.is_visible()
+    button.click()
+    status = page.locator(".ocop-sharestatus")
+    status.wait_for()
+    assert status.inner_text() == "Đã chép đường dẫn"
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == button.get_attribute("data-url")
+    assert copied.endswith("/san-pham/den-long-hoi-an/")
+    page.context.close()
+
+
+def test_share_shows_the_link_when_copying_is_refused(browser: Any, site_server: Any,
+                                                      built_site: Path) -> None:
+    page = _share_page(browser, site_server, built_site,
+                       "delete Navigator.prototype.share; Object.defineProperty(navigator, "
+                       "'clipboard', {value: {writeText: () => Promise.reject(new Error('no'))}});")
+    page.locator("[data-ocop-share]").click()
+    field = page.locator(".ocop-sharebox input")
+    field.wait_for()
+    assert field.input_value().endswith("/san-pham/den-long-hoi-an/")
+    assert page.evaluate("document.activeElement.selectionEnd") == len(field.input_value())
+    page.context.close()
 
 
 @pytest.fixture(scope="module")

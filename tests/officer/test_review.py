@@ -194,7 +194,7 @@ def test_summary_is_honest_and_names_the_merge_base(capsys: pytest.CaptureFixtur
     assert code == 1
     fork = short(repo, "main~1")
     assert out.split("\n\n")[1] == (
-        "**2 lỗi phải sửa trước khi hợp nhất; 5 cảnh báo nên xem lại.** Thay đổi so với "
+        "**2 lỗi phải sửa trước khi hợp nhất; 11 cảnh báo nên xem lại.** Thay đổi so với "
         f"`main` (điểm rẽ nhánh `{fork}`): thêm 2, bỏ 1, chuyển thư mục 1, sửa 4 sản phẩm. "
         "Lỗi phải sửa thì mới hợp nhất được; cảnh báo không chặn, người duyệt cân nhắc. "
         "Có 3 câu hỏi về danh mục cho người duyệt (cuối báo cáo).")
@@ -247,25 +247,32 @@ def test_validator_findings_for_changed_files_only_grouped_with_line_links(
     findings = section(out, "Kết quả kiểm tra")
     assert findings.startswith(
         "### Kết quả kiểm tra các tệp thay đổi / Validator findings\n\n"
-        "**`products/duy-xuyen/ngu-coc-duy-oanh/product.yaml`** — 1 lỗi, 1 cảnh báo\n\n"
+        "**`products/dai-loc/gom-thanh-ha/product.yaml`** — 0 lỗi, 1 cảnh báo\n\n")
+    assert (
+        "**`products/duy-xuyen/ngu-coc-duy-oanh/product.yaml`** — 1 lỗi, 2 cảnh báo\n\n"
         "- ❌ lỗi [product.yaml:54:9](products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L54) "
         "`packaging.gtin`: mã vạch 8938505974195 sai chữ số kiểm tra (chữ số cuối) — chép lại "
-        "đủ các số dưới mã vạch trên bao bì\n\n"
+        "đủ các số dưới mã vạch trên bao bì\n\n") in findings
+    assert (
         "- ⚠️ cảnh báo [product.yaml:23:13](products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L23) "
         "`recognitions[1].signed`: hạng 4 sao sắp hết hạn: hiệu lực đến 21/12/2026 (còn 22 ngày) "
-        "— nhắc chủ thể đăng ký đánh giá lại\n\n")
+        "— nhắc chủ thể đăng ký đánh giá lại\n\n") in findings
     headers = [line for line in findings.splitlines() if line.startswith("**")]
+    # subject.no_contact: the producers of these files publish no phone, email or website
     assert headers == [
-        "**`products/duy-xuyen/ngu-coc-duy-oanh/product.yaml`** — 1 lỗi, 1 cảnh báo",
+        "**`products/dai-loc/gom-thanh-ha/product.yaml`** — 0 lỗi, 1 cảnh báo",
+        "**`products/duy-xuyen/ngu-coc-duy-oanh/product.yaml`** — 1 lỗi, 2 cảnh báo",
+        "**`products/hoi-an/nuoc-mam-thu-nghiem/product.yaml`** — 0 lỗi, 1 cảnh báo",
         "**`products/hoi-an/nuoc-mam-thu/product.yaml`** — 1 lỗi, 1 cảnh báo",
-        "**`products/thang-binh/tra-het-han/product.yaml`** — 0 lỗi, 1 cảnh báo",
-        "**`products/tien-phuoc/heo-thao-duoc-xu-tien/product.yaml`** — 0 lỗi, 2 cảnh báo",
+        "**`products/thang-binh/tra-het-han/product.yaml`** — 0 lỗi, 2 cảnh báo",
+        "**`products/tien-phuoc/heo-thao-duoc-xu-tien/product.yaml`** — 0 lỗi, 3 cảnh báo",
+        "**`products/tien-phuoc/tieu-tien-phuoc/product.yaml`** — 0 lỗi, 1 cảnh báo",
     ]
     # a photo with GPS blocks the merge, with the command that fixes it; unchanged products
     # are not reported at all
     assert "`photos[1].file`: ảnh `nhan.jpg` còn lưu vị trí GPS nơi chụp" in findings
     assert "chạy `ocop photos --strip-metadata products/hoi-an/nuoc-mam-thu/nhan.jpg`" in findings
-    assert "tieu-tien-phuoc" not in findings and "banh-dua" not in out
+    assert "banh-dua" not in out
 
 
 def test_many_warnings_fold_away(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
@@ -274,8 +281,8 @@ def test_many_warnings_fold_away(capsys: pytest.CaptureFixture[str], repo: Path)
         shutil.copy(folder / "goi.jpg", folder / name)
     _, out, _ = review(capsys, repo, "--base", "main")
     findings = section(out, "Kết quả kiểm tra")
-    assert "**`products/thang-binh/tra-het-han/product.yaml`** — 0 lỗi, 4 cảnh báo\n\n" \
-           "<details><summary>4 cảnh báo</summary>\n\n- ⚠️ cảnh báo" in findings
+    assert "**`products/thang-binh/tra-het-han/product.yaml`** — 0 lỗi, 5 cảnh báo\n\n" \
+           "<details><summary>5 cảnh báo</summary>\n\n- ⚠️ cảnh báo" in findings
     assert findings.count("<details>") == findings.count("</details>") == 1
 
 
@@ -319,7 +326,7 @@ def test_head_ref_compares_commits_without_the_working_tree(capsys: pytest.Captu
     assert code == 1  # the GPS photo
     assert out.split("\n\n")[:2] == [
         "## OCOP catalogue review",
-        "**1 error(s) must be fixed before merging; 4 warning(s) to review.** Compared with "
+        "**1 error(s) must be fixed before merging; 9 warning(s) to review.** Compared with "
         f"`main` (merge base `{short(repo, 'main~1')}`): added 2, removed 1, moved 1, changed 3 "
         "product(s). Errors block merging; warnings do not — reviewers decide. 2 portfolio "
         "question(s) for reviewers at the end."]
@@ -389,12 +396,13 @@ def test_clean_and_warnings_only_summaries(capsys: pytest.CaptureFixture[str],
     code, out, _ = review(capsys, repo, "--base", "main~1", "--head", "de-xuat~2")
     assert code == 0
     assert out.split("\n\n")[1] == (
-        f"**Không có lỗi, không có cảnh báo.** Thay đổi so với `main~1` (`{fork}`): sửa 2 sản "
-        "phẩm.")
+        f"**Không có lỗi; 2 cảnh báo nên xem lại.** Thay đổi so với `main~1` (`{fork}`): sửa 2 "
+        "sản phẩm. Lỗi phải sửa thì mới hợp nhất được; cảnh báo không chặn, người duyệt cân "
+        "nhắc.")
     code, out, _ = review(capsys, repo, "--base", "de-xuat~1", "--head", "de-xuat")
     assert code == 0
     assert out.split("\n\n")[1] == (
-        f"**Không có lỗi; 3 cảnh báo nên xem lại.** Thay đổi so với `de-xuat~1` "
+        f"**Không có lỗi; 6 cảnh báo nên xem lại.** Thay đổi so với `de-xuat~1` "
         f"(`{short(repo, 'de-xuat~1')}`): thêm 2, bỏ 1, chuyển thư mục 1 sản phẩm. Lỗi phải sửa "
         "thì mới hợp nhất được; cảnh báo không chặn, người duyệt cân nhắc. Có 1 câu hỏi về danh "
         "mục cho người duyệt (cuối báo cáo).")
@@ -427,7 +435,7 @@ def test_output_file_and_working_tree_untouched(capsys: pytest.CaptureFixture[st
     target = tmp_path / "review.md"
     code, out, err = review(capsys, repo, "--base", "main", "--output", str(target))
     assert (code, out) == (1, "")
-    assert err == f"ocop review: 2 lỗi phải sửa trước khi hợp nhất; 5 cảnh báo nên xem lại → " \
+    assert err == f"ocop review: 2 lỗi phải sửa trước khi hợp nhất; 11 cảnh báo nên xem lại → " \
                   f"{target}\n"
     assert target.read_text(encoding="utf-8").startswith("## Duyệt thay đổi danh mục OCOP")
     assert (git(repo, "status", "--porcelain"), git(repo, "rev-parse", "HEAD"),

@@ -36,10 +36,12 @@ def test_active_product_page_shows_star_validity_photo_and_contacts(site3: Path)
     assert img["fetchpriority"] == "high" and not img.has_attr("loading")
     assert article.select(".ocop-gallery__item img")[1]["loading"] == "lazy"
     assert "400w" in img["srcset"] and img.find_previous("source")["type"] == "image/webp"
-    links = {a.get_text(): a["href"] for a in article.select(".ocop-contacts a")}
-    assert links == {"0905 123 456": "tel:+84905123456",
-                     "lienhe@example.org": "mailto:lienhe@example.org",
-                     "example.org/nuoc-mam": "https://example.org/nuoc-mam"}
+    links = [(a.select_one(".ocop-action__text").get_text(), a["href"])
+             for a in article.select(".ocop-reach .ocop-action")]
+    assert links[:4] == [("0905 123 456", "tel:+84905123456"),
+                         ("0905 123 456", "https://zalo.me/0905123456"),
+                         ("lienhe@example.org", "mailto:lienhe@example.org"),
+                         ("example.org/nuoc-mam", "https://example.org/nuoc-mam")]
     standards = [li.get_text(" ", strip=True) for li in article.select(".ocop-standard")]
     assert standards[0].startswith("HACCP · HACCP-001") and standards[0].endswith("đến 30/06/2027")
     assert "ocop-standard--expired" in article.select(".ocop-standard")[1]["class"]
