@@ -588,3 +588,27 @@ def test_a_query_naming_stars_or_a_group_applies_that_filter_and_says_so(
     assert url_state(page) == {"sao": ["4 sao"]}
     assert set(load_all(page)) == having(catalogue, sao={"4 sao"})
     assert "“4 sao”" in applied.inner_text()
+
+
+def test_an_expiring_star_stays_under_valid(page: Any, built_site: Path,
+                                            site_server: Callable[[Path], str]) -> None:
+    """Ngũ cốc Duy Oanh (4 stars, valid until 21/12/2026, so "expiring" on the build day) is
+    current: ticking "Còn hiệu lực" keeps it."""
+    open_catalogue(page, site_server(built_site), "?hieu_luc=C%C3%B2n+hi%E1%BB%87u+l%E1%BB%B1c")
+    assert "Ngũ cốc Duy Oanh" in load_all(page)
+
+
+def test_home_counts_lead_to_views_of_exactly_that_many(page: Any, built_site: Path,
+                                                        site_server: Callable[[Path], str]) -> None:
+    base = site_server(built_site)
+    page.goto(base)
+    rows = page.eval_on_selector_all(
+        ".ocop-counts li", "lis => lis.map(li => [li.querySelector('a').getAttribute('href'),"
+        " Number(li.querySelector('strong').textContent)])")
+    assert len(rows) >= 5 and any(n for _, n in rows)
+    for href, expected in [r for r in rows if r[0].startswith("danh-muc/")][:6]:
+        open_catalogue(page, base, href.removeprefix("danh-muc/"))
+        if expected:
+            assert count(page) == expected, href
+        else:
+            assert names(page) == [], href
