@@ -35,7 +35,10 @@ ALL_WORD = "zzocop"
 #: facets). And the English description blocks (the English *name* stays searchable): they
 #: would double the index a Vietnamese query downloads at national scale.
 EXCLUDE = (".ocop-related", ".ocop-share", ".ocop-sources", ".ocop-badge", ".ocop-history",
-           ".ocop-en-block", ".ocop-product dt", ".ocop-product h2")
+           ".ocop-en-block", ".ocop-product dt", ".ocop-product h2",
+           # the same words on every page: contact buttons, the OCOP office offered when a
+           # producer publishes no contact, links to the place listings, the print-only foot
+           ".ocop-actions", ".ocop-reach__none", ".ocop-origin__links", ".ocop-printfoot")
 
 
 @dataclass(frozen=True)
