@@ -134,15 +134,19 @@ def expected_level(rules: str, stars: int) -> Level:
     return Level.PROVINCE
 
 
+def level_on(day: date, rules: str, stars: int) -> Level:
+    """Who recognised ``stars`` on ``day`` under ``rules``: :func:`expected_level`, except that
+    from 1 July 2025 no district is left, so 3★ is provincial even in the days before
+    1489/2025 was signed."""
+    level = expected_level(rules, stars)
+    return Level.PROVINCE if level is Level.DISTRICT and day >= DISTRICTS_ABOLISHED else level
+
+
 def expected_levels(signed: PartialDate, stars: int, rules: str | None = None) -> set[Level]:
     """The levels that recognised ``stars`` on the days ``signed`` may mean (under ``rules``
-    when the file names them). From 1 July 2025 no district is left, so 3★ is provincial even
-    in the days before 1489/2025 was signed."""
+    when the file names them)."""
     versions = {rules} if rules else possible_rules(signed)
-    levels = {expected_level(version, stars) for version in versions}
-    if signed.earliest() >= DISTRICTS_ABOLISHED and Level.DISTRICT in levels:
-        levels = (levels - {Level.DISTRICT}) | {Level.PROVINCE}
-    return levels
+    return {level_on(signed.earliest(), version, stars) for version in versions}
 
 
 def level_can_recognise(level: Level, stars: int) -> bool:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..rules import EXPIRY_NOTICE_DAYS, Level, PartialDate, expected_level, rules_in_force, valid_until
+from ..rules import EXPIRY_NOTICE_DAYS, Level, PartialDate, level_on, rules_in_force, valid_until
 from ..textfold import fold
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class Recognition:
 
     @property
     def derived_level(self) -> Level:
-        return self.level or expected_level(self.derived_rules, self.stars)
+        return self.level or level_on(self.signed.earliest(), self.derived_rules, self.stars)
 
     @property
     def valid_until(self) -> tuple[date, date]:

@@ -81,3 +81,15 @@ def test_standard_expires_after_its_last_day() -> None:
     until = PartialDate.parse("2026-11-30")
     standard = Standard("haccp", valid_until=until)
     assert not standard.expired(date(2026, 11, 30)) and standard.expired(date(2026, 12, 1))
+
+
+def test_derived_level_follows_the_abolition_of_districts() -> None:
+    """A 3★ signed on 3 July 2025 (148/2023 still in force until 6 July) was recognised by the
+    province: no district was left. The site and the validator use the same rule."""
+    from generator.rules import Level, expected_levels
+
+    before = Recognition(index=0, signed=PartialDate(2025, 6, 30), stars=3)
+    between = Recognition(index=0, signed=PartialDate(2025, 7, 3), stars=3)
+    assert (before.derived_rules, before.derived_level) == ("148/2023", Level.DISTRICT)
+    assert (between.derived_rules, between.derived_level) == ("148/2023", Level.PROVINCE)
+    assert expected_levels(between.signed, 3) == {between.derived_level}
