@@ -58,6 +58,12 @@ register(
     Message("standard.expired", Severity.WARNING,
             "chứng nhận {scheme} đã hết hạn ngày {until} — cập nhật giấy mới hoặc xoá mục này",
             "the {scheme} certificate expired on {until} — add the renewed one or delete it"),
+    Message("date.improvement_future", Severity.ERROR,
+            "ngày cải tiến {value} ở tương lai — chỉ ghi cải tiến đã đưa vào sản xuất, kiểm tra "
+            "lại năm",
+            "improvement date {value} is in the future — record only improvements already in "
+            "production; check the year",
+            bad="date: 2030-01-15", fix="date: 2024-01-15"),
     Message("price.range", Severity.ERROR,
             "giá đến ({max}) nhỏ hơn giá từ ({min}) — đổi chỗ hai số",
             "the highest price ({max}) is below the lowest ({min}) — swap them"),
@@ -149,6 +155,20 @@ def _other_dates(doc: Document, today: date) -> list[Finding]:
     return out
 
 
+def _improvements(doc: Document, today: date) -> list[Finding]:
+    """Declared improvements (promotion criteria): a real date, not in the future."""
+    out: list[Finding] = []
+    for i, item in enumerate(doc.data.get("improvements", [])):
+        parsed = PartialDate.parse(item["date"])
+        if parsed is None:
+            out.append(doc.finding("date.invalid", ("improvements", i, "date"),
+                                   value=shown(item["date"])))
+        elif parsed.earliest() > today:
+            out.append(doc.finding("date.improvement_future", ("improvements", i, "date"),
+                                   value=parsed.display()))
+    return out
+
+
 def _phones(doc: Document) -> list[Finding]:
     phones = ((doc.data.get("subject") or {}).get("contact") or {}).get("phones") or []
     return [doc.finding("subject.phone_format", ("subject", "contact", "phones", i),
@@ -195,4 +215,4 @@ def _text(doc: Document) -> list[Finding]:
 def check_fields(doc: Document, today: date) -> list[Finding]:
     """Findings for one schema-valid product file."""
     return (_subject(doc) + _standards(doc, today) + _other_dates(doc, today)
-            + _phones(doc) + _packaging_and_price(doc) + _text(doc))
+            + _improvements(doc, today) + _phones(doc) + _packaging_and_price(doc) + _text(doc))
