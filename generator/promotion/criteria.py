@@ -123,9 +123,8 @@ def subject_form(product: Product, today: date) -> Reason | None:
     subject = product.subject
     if subject is None or subject.legal_form not in SUBJECT_FORMS:
         return None
-    form = Text(*(site_t(f"legal_form.{subject.legal_form}", lang) for lang in ("vi", "en")))
-    fact = Text(SAY("fact.subject", "vi", form=form.vi, name=subject.name),
-                SAY("fact.subject", "en", form=form.en, name=subject.name))
+    fact = Text(*(SAY("fact.subject", lang, form=site_t(f"legal_form.{subject.legal_form}", lang))
+                  for lang in ("vi", "en")))
     return _reason(Criterion.SUBJECT, fact, rank=0 if subject.legal_form == "joint-stock" else 1)
 
 

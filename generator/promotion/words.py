@@ -63,7 +63,7 @@ SAY = Texts("promotion", {
     "fact.certificate": ("{scheme}{number}, hiệu lực đến {until}",
                          "{scheme}{number}, valid until {until}"),
     "fact.craft_village": ("Làng nghề: {name}", "Craft village: {name}"),
-    "fact.subject": ("{form}: {name}", "{form}: {name}"),
+    "fact.subject": ("Loại hình: {form}", "Legal form: {form}"),
     "fact.geographical_indication": ("Chỉ dẫn địa lý: {name}", "Geographical indication: {name}"),
     "fact.specialty": ("Đặc sản: {text}", "Specialty: {text}"),
     "fact.score": ("{stars} sao, {score} điểm; ngưỡng {next} sao: {threshold} điểm",

@@ -138,6 +138,8 @@ class Planner:
         self._index = {kind: {item.slug: item for item in items}
                        for kind, items in self.listings.items()}
         self._relate()
+        from .promotion_pages import PromotionPages  # it imports this module
+        self.promotion = PromotionPages(self)  # puts each view's reasons for the product pages
 
     def _render(self, template: str, **context: Any) -> str:
         """A content template, with the day validity is computed for (``today``)."""
@@ -298,6 +300,7 @@ class Planner:
         out += [self.product_page(v) for v in self.views]
         out += [self.listing_page(item) for items in self.listings.values() for item in items]
         out += [self.index_page(kind) for kind in INDEX_PAGES]
+        out += self.promotion.files()
         out += [SourceFile(path, source=source)
                 for path, source in sorted(self.pipeline.outputs().items())]
         return out

@@ -148,8 +148,8 @@ def test_subject_form(form: str | None, rank: int | None) -> None:
     assert (reason.rank if reason else None) == rank
     if form == "joint-stock":
         assert reason is not None
-        assert reason.fact == Text("Công ty cổ phần: Công ty CP Hiền Anh",
-                                   "Joint-stock company: Công ty CP Hiền Anh")
+        assert reason.fact == Text("Loại hình: Công ty cổ phần",
+                                   "Legal form: Joint-stock company")
 
 
 def test_a_geographical_indication_or_a_declared_specialty() -> None:
