@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import pdf_page_count
 from tests.site.promotion_site import build_promotion_site
 
 
@@ -62,3 +63,16 @@ def test_a_shared_link_opens_filtered_and_unknown_values_are_ignored(
     page.get_by_label("Tiềm năng nâng hạng sao").check()
     assert visible_names(page) == ["Gốm làng nghề Thử Nghiệm"]
     assert page.locator("#ocop-priority-empty").is_hidden()
+
+
+def test_product_reasons_show_on_screen_and_leave_the_print_sheet_one_page(
+        browser: Any, site_server: Any, promotion_site: Path) -> None:
+    base = site_server(promotion_site)
+    page = browser.new_page()
+    page.goto(f"{base}san-pham/gom-lang-nghe/", wait_until="load")
+    assert page.locator("section.ocop-priority .ocop-reason").count() == 6
+    assert page.locator("section.ocop-priority").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("section.ocop-priority").is_hidden()
+    assert pdf_page_count(page.pdf(format="A4", print_background=True)) == 1
+    page.close()
