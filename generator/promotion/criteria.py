@@ -78,11 +78,12 @@ def _latest(items: list[Improvement]) -> Improvement | None:
 
 
 def new_or_improved(product: Product, today: date) -> Reason | None:
-    """A technology, equipment, packaging or label improvement dated within the last
-    NEW_WITHIN_MONTHS months (the latest is the fact)."""
+    """A technology, equipment, packaging or label improvement surely dated within the last
+    NEW_WITHIN_MONTHS months (a year-only "2023" may be older: it does not count); the latest
+    is the fact."""
     since = add_months(today, -NEW_WITHIN_MONTHS)
     latest = _latest([i for i in product.improvements
-                      if i.kind in NEW_KINDS and since <= i.date.latest() <= today])
+                      if i.kind in NEW_KINDS and since <= i.date.earliest() <= today])
     return _reason(Criterion.NEW, _improvement_fact(latest)) if latest else None
 
 

@@ -126,6 +126,9 @@ def test_the_latest_improvement_is_the_fact_and_old_or_recipe_ones_do_not_count(
     assert new_or_improved(make(improvements=(improvement("2023-11-28"),)), TODAY) is None
     assert new_or_improved(make(improvements=(improvement("2023-11-29"),)), TODAY) is not None
     assert new_or_improved(make(improvements=(improvement("2025-01-01", "recipe"),)), TODAY) is None
+    assert new_or_improved(make(improvements=(improvement("2026"),)), TODAY) is not None  # this year
+    assert new_or_improved(make(improvements=(improvement("2023-12"),)), TODAY) is not None
+    assert new_or_improved(make(improvements=(improvement("2023"),)), TODAY) is None  # maybe older
 
 
 # --- craft village, subject, specialty ----------------------------------------------------
