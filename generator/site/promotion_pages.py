@@ -53,9 +53,9 @@ SAY = Texts("promotion_site", {
     "rules": ("Tiêu chí được tính thế nào", "How the criteria are decided"),
     "rules_intro": (
         "Các tiêu chí theo chỉ đạo của tỉnh về kế hoạch xúc tiến thương mại sản phẩm OCOP, tính "
-        "từ dữ liệu đã ghi trong từng tệp sản phẩm (mỗi điều có nguồn):",
+        "từ dữ liệu đã ghi trong từng tệp sản phẩm (mỗi điều có nguồn).",
         "The criteria follow the province's directive on the OCOP trade-promotion plan, decided "
-        "from what each product file records (each fact with a source):"),
+        "from what each product file records (each fact with a source)."),
     "count_none": ("hiện chưa có sản phẩm nào", "no product yet"),
     "export": ("Sẵn sàng xuất khẩu", "Export-ready"),
     "export_intro": (
