@@ -66,7 +66,7 @@ def _subject(subject: Subject | None) -> dict[str, Any] | None:
 
 
 def _origin(origin: Origin) -> dict[str, Any]:
-    recorded = {"scheme": origin.scheme,
+    recorded: dict[str, Any] = {"scheme": origin.scheme,
                 "province": {"code": origin.province.code, "name": origin.province.name}}
     for key, unit in (("district", origin.district), ("commune", origin.commune)):
         recorded[key] = None if unit is None else {"code": unit.code, "name": unit.name}

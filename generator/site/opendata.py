@@ -74,8 +74,8 @@ SAY = Texts("opendata", {
         "san-pham/<mã>/ có bản ghi san-pham/<mã>.json.",
         "Each product has a JSON file at a stable address beside its page: the page "
         "san-pham/<id>/ has the record san-pham/<id>.json."),
-    "records_count": ("{count} tệp, tổng {size}. Ví dụ:", "{count} files, {size} in all. "
-                      "For example:"),
+    "records_count": ("{count} tệp, tổng {size}.", "{count} files, {size} in all."),
+    "example": ("Ví dụ", "For example"),
     "schemas": ("Lược đồ (JSON Schema)", "Schemas (JSON Schema)"),
     "columns": ("Các cột của tệp CSV", "Columns of the CSV file"),
     "fields": ("Các trường của bản ghi JSON", "Fields of the JSON record"),
@@ -106,9 +106,9 @@ SAY = Texts("opendata", {
     "excel": ("Mở bằng Excel", "Opening in Excel"),
     "excel_text": (
         "Tải tệp san-pham.csv rồi mở bằng Excel: tiếng Việt hiển thị đúng. Ô trống nghĩa là "
-        "không có thông tin; cột stars trống nghĩa là sản phẩm không còn hạng sao hiệu lực.",
+        "không có thông tin; cột `stars` trống nghĩa là sản phẩm không còn hạng sao hiệu lực.",
         "Download san-pham.csv and open it in Excel: Vietnamese shows correctly. An empty cell "
-        "means no information; an empty stars column means no star is valid."),
+        "means no information; an empty `stars` column means no star is valid."),
 })
 
 
@@ -151,11 +151,11 @@ def _field(path: str, node: Mapping[str, Any], defs: Mapping[str, Any]) -> Itera
         tuple[str, str, str]]:
     options = node.get("anyOf", [node])
     target = next((o for o in options if o.get("type") != "null"), node)
-    if "$ref" in target:
-        target = defs[target["$ref"].rsplit("/", 1)[-1]]
-    described = node.get("description") or target.get("description")
-    if described:
-        yield (path, *_split(described))
+    if "$ref" in target:  # a shared shape (text vi/en, a unit code/name): explained once
+        yield (path, *_split(node.get("description") or
+                             defs[target["$ref"].rsplit("/", 1)[-1]]["description"]))
+        return
+    yield (path, *_split(node.get("description") or target.get("description", "")))
     if target.get("type") == "array" and isinstance(target.get("items"), Mapping):
         target, path = target["items"], path + "[]"
     if "properties" in target:
