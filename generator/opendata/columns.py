@@ -59,27 +59,41 @@ PRODUCT_COLUMNS: tuple[Column, ...] = (
     Column("group", "string", "Nhóm (QĐ 148/QĐ-TTg)", "Group (Decision 148/QĐ-TTg)",
            _at("group")),
     Column("product_type", "string", "Loại sản phẩm", "Product type", _at("product_type")),
-    Column("processing", "string", "Mức chế biến", "Processing level", _at("processing")),
+    Column("processing", "string", "Mức chế biến: fresh = tươi sống; raw = thô; "
+           "primary-processed = sơ chế; processed = chế biến; deep-processed = chế biến sâu; "
+           "not-applicable = không áp dụng", "Processing level", _at("processing")),
     Column("subject_name", "string", "Chủ thể sản xuất", "Producing subject",
            _at("subject", "name")),
-    Column("subject_legal_form", "string", "Loại hình chủ thể", "Legal form of the subject",
+    Column("subject_legal_form", "string", "Loại hình chủ thể: cooperative = hợp tác xã; "
+           "cooperative-group = tổ hợp tác; llc = công ty TNHH; llc-single-member = công ty "
+           "TNHH MTV; joint-stock = công ty cổ phần; private-enterprise = doanh nghiệp tư nhân; "
+           "household-business = hộ kinh doanh; establishment = cơ sở sản xuất",
+           "Legal form of the subject",
            _at("subject", "legal_form")),
     Column("stars", "integer", "Hạng sao còn hiệu lực hôm nay (trống nếu không còn)",
            "Star rating valid on the as-of day (empty when none is)", _at("derived", "stars"),
            derived=True),
-    Column("validity_state", "string", "Tình trạng hiệu lực", "Validity state",
+    Column("validity_state", "string", "Tình trạng hiệu lực: active = còn hiệu lực; expiring "
+           "= còn hiệu lực, sắp hết hạn; uncertain = chưa rõ (nguồn chỉ ghi năm hoặc tháng ký); "
+           "expired = đã hết hạn; superseded = đã thay bằng lần sau; revoked = đã thu hồi",
+           "Validity state: active; expiring (valid, ends soon); uncertain (only the year or "
+           "month of signing is known); expired; superseded; revoked",
            _at("derived", "state"), derived=True),
     Column("valid_until", "date", "Hiệu lực đến (36 tháng từ ngày ký)",
            "Valid until (36 months from signing)", _at("derived", "valid_until"), derived=True),
-    Column("recognised_stars", "integer", "Số sao ghi trong quyết định",
-           "Stars in the decision", _shown("stars")),
-    Column("signed", "string", "Ngày ký quyết định (yyyy, yyyy-mm hoặc yyyy-mm-dd)",
-           "Signing date (yyyy, yyyy-mm or yyyy-mm-dd)", _shown("signed")),
-    Column("decision", "string", "Số quyết định", "Decision number", _shown("decision")),
-    Column("authority", "string", "Cơ quan ký", "Signing authority", _shown("authority")),
-    Column("level", "string", "Cấp công nhận", "Recognising level", _shown("level", derived=True),
+    Column("recognised_stars", "integer", "Số sao ghi trong quyết định đang hiển thị (lần "
+           "còn hiệu lực, nếu không thì lần gần nhất)", "Stars in the decision shown (the "
+           "current recognition, else the latest)", _shown("stars")),
+    Column("signed", "string", "Ngày ký quyết định đó (yyyy, yyyy-mm hoặc yyyy-mm-dd)",
+           "Its signing date (yyyy, yyyy-mm or yyyy-mm-dd)", _shown("signed")),
+    Column("decision", "string", "Số quyết định đó", "Its decision number", _shown("decision")),
+    Column("authority", "string", "Cơ quan ký quyết định đó", "Its signing authority",
+           _shown("authority")),
+    Column("level", "string", "Cấp công nhận (district, province, central)",
+           "Recognising level (district, province, central)", _shown("level", derived=True),
            derived=True),
-    Column("score", "number", "Điểm đánh giá", "Evaluation score", _shown("score")),
+    Column("score", "number", "Điểm đánh giá của quyết định đó", "Its evaluation score",
+           _shown("score")),
     Column("province_code", "string", "Mã tỉnh hiện nay", "Current province code",
            _at("origin", "derived", "province", "code"), derived=True),
     Column("province", "string", "Tỉnh hiện nay", "Current province",

@@ -38,6 +38,8 @@ SAY = Texts("opendata", {
               "làm mới mỗi lần trang được dựng lại.",
               "Data as of {date}: stars and validity are those of that day; the data is "
               "refreshed each time the site is rebuilt."),
+    "download.san-pham.csv": ("Tải CSV (Excel)", "Download CSV (Excel)"),
+    "download.san-pham.json": ("Tải JSON", "Download JSON"),
     "licence": ("Giấy phép", "Licence"),
     "licence_proposed": (
         "Đây là giấy phép đề xuất: tỉnh chưa xác nhận giấy phép của dữ liệu này.",
@@ -177,8 +179,10 @@ def _page(planner: Planner, data: OpenData) -> SourceFile:
     count, total, example = data.records
     main = [_row(item) for item in data.files
             if item.path.startswith("du-lieu/") and "/schema/" not in item.path]
+    by_name = {row.name: row for row in main}
+    downloads = [by_name[name] for name in ("san-pham.csv", "san-pham.json")]
     body = planner._render(
-        "open-data.html", w=_words(), root="../", files=main,
+        "open-data.html", w=_words(), root="../", files=main, downloads=downloads,
         schemas=[_row(item) for item in data.schemas], licence=config.licence,
         publisher=config.publisher, contact=config.contact_email,
         as_of=[SAY(k, lang, date=day(planner.today))

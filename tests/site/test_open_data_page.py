@@ -103,3 +103,10 @@ def test_emit_writes_the_open_data_and_plain_mkdocs_publishes_it(tmp_path: Path)
     assert (site / "du-lieu" / "datapackage.json").read_bytes() == \
         (out / "du-lieu" / "datapackage.json").read_bytes()
     assert (site / "san-pham" / "nuoc-mam-thu.json").is_file()
+
+
+def test_the_first_screen_offers_the_csv_and_the_json(site3: Path) -> None:
+    buttons = soup(site3 / PAGE).select(".ocop-opendata__downloads a.md-button")
+    assert [b["href"] for b in buttons] == ["../du-lieu/san-pham.csv", "../du-lieu/san-pham.json"]
+    assert "md-button--primary" in buttons[0]["class"] and buttons[0].has_attr("download")
+    assert buttons[0].get_text().startswith("Tải CSV (Excel)")
