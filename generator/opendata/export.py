@@ -88,11 +88,18 @@ def _table(name: str, stem: str, words: tuple[str, str], items: Sequence[Mapping
     return out
 
 
-def _schemas() -> list[OpenFile]:
-    """Copies of the schemas. Not package resources: Frictionless reads a ``*.schema.json``
-    resource as a Table Schema; the JSON resources name theirs in ``jsonSchema`` instead."""
-    return [OpenFile(f"{FOLDER}/schema/{name}", source=resource_path(f"schema/{name}"))
-            for name in SCHEMAS]
+def _schemas(config: SiteConfig) -> list[OpenFile]:
+    """The schemas, each with its ``$id`` set to the address it is published at (so the
+    catalogue schema's ``$ref`` to the record schema resolves on the site itself). Not package
+    resources: Frictionless reads a ``*.schema.json`` resource as a Table Schema; the JSON
+    resources name theirs in ``jsonSchema`` instead."""
+    out = []
+    for name in SCHEMAS:
+        path = f"{FOLDER}/schema/{name}"
+        schema = json.loads(resource_path(f"schema/{name}").read_text(encoding="utf-8"))
+        schema["$id"] = config.absolute(path)
+        out.append(OpenFile(path, json.dumps(schema, ensure_ascii=False, indent=2) + "\n"))
+    return out
 
 
 PRODUCTS = ("Sản phẩm OCOP / OCOP products",
@@ -120,7 +127,7 @@ def export(products: Sequence[Published], events: Sequence[Mapping[str, Any]] = 
     descriptor = datapackage(config, today, resources)
     files = [item for item, _ in pairs]
     files.append(OpenFile(f"{FOLDER}/datapackage.json", _json(descriptor)))
-    schemas = _schemas()
+    schemas = _schemas(config)
     example = singles[0].path if singles else ""
     return OpenData(files + schemas + singles, resources, schemas,
                     (len(singles), sum(s.size for s in singles), example), descriptor)

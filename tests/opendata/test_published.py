@@ -138,3 +138,15 @@ def test_every_record_field_is_explained_in_both_languages() -> None:
     assert [path for path, vi, en in fields if not vi.strip() or not en.strip()] == []
     top = [path for path, _, _ in fields if "." not in path and "[]" not in path]
     assert top == list(schema["properties"])
+
+
+def test_each_published_schema_is_identified_by_its_own_address(shipped_dir: Path) -> None:
+    from generator.site.config import load
+    from tests.conftest import ROOT
+
+    site = load(ROOT).site_url
+    for path in (shipped_dir / SCHEMAS).glob("*.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert schema["$id"] == f"{site}{SCHEMAS}/{path.name}"
+        original = json.loads((ROOT / "schema" / path.name).read_text(encoding="utf-8"))
+        assert {**schema, "$id": original["$id"]} == original
