@@ -196,10 +196,14 @@ def _page(planner: Planner, data: OpenData) -> SourceFile:
     return SourceFile(f"{PAGE}.md", front + body)
 
 
-def open_data_files(planner: Planner, events: Sequence[Mapping[str, Any]] = ()) -> list[SourceFile]:
-    """The open-data files of the planned site and the page that explains them."""
+def open_data_files(planner: Planner, events: Sequence[Mapping[str, Any]] = (),
+                    event_columns: Sequence[Column] = ()) -> list[SourceFile]:
+    """The open-data files of the planned site and the page that explains them. ``events``
+    are the event records (plain mappings) and ``event_columns`` their CSV columns, both from
+    the events package once it lands; ``Planner.files()`` then passes them here."""
     published = [Published(v.product, tuple(g.set.variants[-1].jpeg for g in v.gallery))
                  for v in planner.views]
-    data = export(published, events, config=planner.config, today=planner.today)
+    data = export(published, events, config=planner.config, today=planner.today,
+                  event_columns=event_columns)
     files = [SourceFile(f.path, f.content, f.source) for f in data.files]
     return [*files, _page(planner, data)]

@@ -110,3 +110,28 @@ def test_the_first_screen_offers_the_csv_and_the_json(site3: Path) -> None:
     assert [b["href"] for b in buttons] == ["../du-lieu/san-pham.csv", "../du-lieu/san-pham.json"]
     assert "md-button--primary" in buttons[0]["class"] and buttons[0].has_attr("download")
     assert buttons[0].get_text().startswith("Tải CSV (Excel)")
+
+
+def test_events_join_the_page_and_the_package_through_the_same_hook(tmp_path: Path) -> None:
+    from datetime import date
+
+    from generator.opendata.columns import Column
+    from generator.site.config import load
+    from generator.site.images import PhotoPipeline
+    from generator.site.opendata import open_data_files
+    from generator.site.pages import Planner
+    from generator.validate import validate
+    from tests.site.conftest import TODAY
+
+    root = copy_fixture(tmp_path / "repo")
+    today = date.fromisoformat(TODAY)
+    result = validate([root / "products"], root, today)
+    planner = Planner(result.products, load(root), today, PhotoPipeline(tmp_path / "photos"))
+    event = {"id": "cho-phien-mau", "name": {"vi": "Chợ phiên mẫu"}}
+    files = {f.path: f for f in open_data_files(
+        planner, [event], (Column("id", "string", "Mã", "Id", lambda r: r["id"]),))}
+    assert {"du-lieu/su-kien.json", "du-lieu/su-kien.csv"} <= set(files)
+    package = json.loads(files["du-lieu/datapackage.json"].content or "")
+    assert [r["name"] for r in package["resources"]][-2:] == ["su-kien-json", "su-kien-csv"]
+    page = files["du-lieu-mo.md"].content or ""
+    assert "su-kien.json" in page and "Các sự kiện xúc tiến thương mại" in page
