@@ -21,8 +21,8 @@ OWNERS = (
     "generator.review.git", "generator.review.differ", "generator.review.recognitions",
     "generator.review.files", "generator.review.diff", "generator.review.questions",
     "generator.review.render", "generator.commands.expiry", "generator.importer",
-    "generator.commands.new", "generator.commands.photos", "generator.promotion.words",
-    "generator.site.promotion_pages",
+    "generator.commands.new", "generator.commands.photos", "generator.site.opendata",
+    "generator.promotion.words", "generator.site.promotion_pages",
 )
 
 _REGISTRY: dict[str, Texts] = {}

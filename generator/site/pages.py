@@ -300,6 +300,8 @@ class Planner:
         out += [self.product_page(v) for v in self.views]
         out += [self.listing_page(item) for items in self.listings.values() for item in items]
         out += [self.index_page(kind) for kind in INDEX_PAGES]
+        from .opendata import open_data_files  # it imports this module: bound at call time
+        out += open_data_files(self)
         out += self.promotion.files()
         out += [SourceFile(path, source=source)
                 for path, source in sorted(self.pipeline.outputs().items())]
