@@ -12,6 +12,7 @@ from stdnum.vn import mst
 
 from ..findings import Finding, Message, Severity, register, shown
 from ..load.document import Document, PathT
+from ..promotion.criteria import ADVANCED_SCHEMES
 from ..rules import PartialDate
 from ..textfold import fold
 from . import phone
@@ -58,6 +59,15 @@ register(
     Message("standard.expired", Severity.WARNING,
             "chứng nhận {scheme} đã hết hạn ngày {until} — cập nhật giấy mới hoặc xoá mục này",
             "the {scheme} certificate expired on {until} — add the renewed one or delete it"),
+    Message("standard.no_end_date", Severity.WARNING,
+            "chứng nhận {scheme} chưa ghi ngày hết hạn `valid_until` — chưa được tính là tiêu "
+            "chuẩn tiên tiến còn hiệu lực (trang ưu tiên xúc tiến, sẵn sàng xuất khẩu); chép "
+            "ngày hết hạn trên giấy chứng nhận",
+            "the {scheme} certificate has no end date `valid_until` — it does not count as a "
+            "valid advanced standard (priority and export-ready pages); copy the end date from "
+            "the certificate",
+            bad="- scheme: haccp\n  certificate: HACCP-123",
+            fix="- scheme: haccp\n  certificate: HACCP-123\n  valid_until: 2027-03-12"),
     Message("date.improvement_future", Severity.ERROR,
             "ngày cải tiến {value} ở tương lai — chỉ ghi cải tiến đã đưa vào sản xuất, kiểm tra "
             "lại năm",
@@ -136,6 +146,9 @@ def _standards(doc: Document, today: date) -> list[Finding]:
         elif until and until.latest() < today:
             out.append(doc.finding("standard.expired", ("standards", i, "valid_until"),
                                    scheme=item["scheme"], until=until.display()))
+        elif "valid_until" not in item and item["scheme"] in ADVANCED_SCHEMES:
+            out.append(doc.finding("standard.no_end_date", ("standards", i, "scheme"),
+                                   scheme=item["scheme"]))
     return out
 
 
