@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..rules import Level, PartialDate
+from .follow_up import parse_follow_up
 from .product import (
     Content,
     Origin,
@@ -123,4 +124,6 @@ def build_product(data: Mapping[str, Any], source_file: str, folder: Path,
         photos=tuple(_photo(p) for p in data.get("photos", ())),
         price=_price(data.get("price")),
         sales_channels=tuple(SalesChannel(c["kind"], c["name"], c.get("url"))
-                             for c in data.get("sales_channels", ())))
+                             for c in data.get("sales_channels", ())),
+        # follow-up after recognition
+        follow_up=parse_follow_up(data.get("follow_up", ())))

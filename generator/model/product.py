@@ -19,6 +19,7 @@ from ..textfold import fold
 
 if TYPE_CHECKING:
     from ..places import CurrentOrigin
+    from .follow_up import FollowUp
 
 
 class RecognitionState(enum.StrEnum):
@@ -280,6 +281,8 @@ class Product:
     photos: tuple[Photo, ...] = ()
     price: Price | None = None
     sales_channels: tuple[SalesChannel, ...] = ()
+    # follow-up after recognition (officers only: generator/model/follow_up.py)
+    follow_up: tuple[FollowUp, ...] = ()
 
     @property
     def area(self) -> Area:
