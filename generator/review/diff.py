@@ -35,6 +35,7 @@ from .differ import (
     walk,
 )
 from .files import Photos, compare_files, file_lines
+from .follow_up import FOLLOW_UP
 from .recognitions import Recognitions
 from .snapshot import Change, Snapshot
 
@@ -193,6 +194,7 @@ FIELDS: tuple[Field, ...] = (
     Items("standards", (lambda s: (s.get("scheme"), s.get("certificate"), str(s.get("name"))),
                         lambda s: (s.get("scheme"), s.get("certificate")),
                         lambda s: s.get("scheme")), Certificates()),
+    FOLLOW_UP,  # follow-up after recognition (generator/review/follow_up.py)
     Photos(),
     *(Touched(f"content.{part}.{code}", _content(part, code))
       for part in ("description", "ingredients", "usage", "storage") for code in ("vi", "en")),
