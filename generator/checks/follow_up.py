@@ -14,8 +14,8 @@ from typing import Any
 from ..dates import day
 from ..findings import Finding, Message, Severity, register
 from ..load.document import Document, PathT
-from ..model.follow_up import FOLLOW_UP_MONTHS, check_due_since, overdue_actions
-from ..model.product import Product, RecognitionState
+from ..model.follow_up import FOLLOW_UP_MONTHS, follow_up_due, overdue_actions
+from ..model.product import Product
 from ..rules import PartialDate
 from .settings import switchable
 
@@ -110,18 +110,12 @@ def _overdue(doc: Document, product: Product, today: date) -> list[Finding]:
 
 
 def _due(doc: Document, product: Product, today: date) -> list[Finding]:
-    """An active star nobody checked for a year. Not for a star that ends within the notice
-    period: ``recognition.expiring`` already asks for the re-evaluation, which is the check."""
-    current = product.current_recognition(today)
-    if current is None or current.state(today) is not RecognitionState.ACTIVE:
-        return []
-    due = check_due_since(current.signed, product.follow_up, today)
+    due = follow_up_due(product, today)
     if due is None:
         return []
-    since = [c for c in product.follow_up if c.date.latest() >= current.signed.earliest()]
-    start = max((c.date for c in since), key=lambda d: d.latest()) if since else current.signed
-    return [doc.finding(DUE, ("recognitions", current.index, "signed"), stars=current.stars,
-                        since=start.display(), months=FOLLOW_UP_MONTHS)]
+    return [doc.finding(DUE, ("recognitions", due.recognition.index, "signed"),
+                        stars=due.recognition.stars, since=due.since.display(),
+                        months=FOLLOW_UP_MONTHS)]
 
 
 def check_follow_up(doc: Document, product: Product, today: date) -> list[Finding]:

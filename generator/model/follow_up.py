@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from ..rules import PartialDate, add_months
+from .product import Product, Recognition, RecognitionState
 
 #: a current recognition this many months old (or this long after the last check) is due for
 #: a check (the advisory ``follow_up.due`` and the report's "follow-up due")
@@ -88,11 +89,37 @@ def check_due_since(signed: PartialDate, checks: Sequence[FollowUp], today: date
                     months: int = FOLLOW_UP_MONTHS) -> date | None:
     """The day a recognition signed on ``signed`` became due for a check (``months`` after
     signing, or after the last check since then), when that day has passed; else None."""
-    since = [c for c in checks if c.date.latest() >= signed.earliest()]
-    last = latest_check(since)
+    last = latest_check(_since(signed, checks))
     start = last.date.latest() if last is not None else signed.latest()
     due = add_months(start, months)
     return due if due <= today else None
+
+
+def _since(signed: PartialDate, checks: Sequence[FollowUp]) -> list[FollowUp]:
+    return [c for c in checks if c.date.latest() >= signed.earliest()]
+
+
+@dataclass(frozen=True)
+class Due:
+    """An active star nobody has checked for :data:`FOLLOW_UP_MONTHS` months."""
+
+    recognition: Recognition
+    since: PartialDate  # the signing date, or the last check since then
+    due: date
+
+
+def follow_up_due(product: Product, today: date) -> Due | None:
+    """The one rule of "follow-up due": the product's current star is active (not within its
+    expiry notice, when re-evaluation is the next check) and has gone unchecked for
+    :data:`FOLLOW_UP_MONTHS` months since signing or since its last check."""
+    current = product.current_recognition(today)
+    if current is None or current.state(today) is not RecognitionState.ACTIVE:
+        return None
+    due = check_due_since(current.signed, product.follow_up, today)
+    if due is None:
+        return None
+    last = latest_check(_since(current.signed, product.follow_up))
+    return Due(current, last.date if last is not None else current.signed, due)
 
 
 def _partial(value: object) -> PartialDate | None:
