@@ -22,6 +22,7 @@ OWNERS = (
     "generator.review.files", "generator.review.diff", "generator.review.questions",
     "generator.review.render", "generator.commands.expiry", "generator.importer",
     "generator.commands.new", "generator.commands.photos",
+    "generator.review.follow_up", "generator.portfolio.texts", "generator.commands.report",
 )
 
 _REGISTRY: dict[str, Texts] = {}

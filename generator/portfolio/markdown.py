@@ -1,0 +1,81 @@
+"""The portfolio review as Markdown, for an issue or a meeting (``ocop report --format md``)."""
+
+from __future__ import annotations
+
+from ..dates import day
+from ..markdown import COMMENT_LIMIT, fit, md, md_code
+from .compute import Portfolio
+from .sheets import SECTION_INTROS, SECTIONS, Sheet, sheets
+from .texts import SAY, both
+
+#: a cell listing products shows this many names, then "and N more (see the CSV files)"
+NAMES_SHOWN = 12
+
+
+def _names(cell: str, lang: str) -> str:
+    names = cell.split("; ") if cell else []
+    shown = [md(name) for name in names[:NAMES_SHOWN]]
+    if len(names) > NAMES_SHOWN:
+        shown.append(SAY("and_more", lang, n=len(names) - NAMES_SHOWN))
+    return "; ".join(shown)
+
+
+def _cell(sheet: Sheet, index: int, value: str, lang: str) -> str:
+    column = sheet.columns[index]
+    if column == SAY("c.file", lang):
+        return md_code(value.rsplit("/", 1)[0] + "/") if value else ""
+    if column == SAY("c.products", lang):
+        return _names(value, lang)
+    return md(value, 300)
+
+
+def _line(cells: list[str]) -> str:
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def table(sheet: Sheet, lang: str) -> list[str]:
+    """A Markdown table of ``sheet`` (numbers right-aligned, the total in bold)."""
+    align = ["---:" if i in sheet.numeric else "---" for i in range(len(sheet.columns))]
+    lines = [_line([md(c) for c in sheet.columns]), "|" + "|".join(align) + "|"]
+    lines += [_line([_cell(sheet, i, v, lang) for i, v in enumerate(row)]) for row in sheet.rows]
+    if sheet.total is not None:
+        lines.append(_line([f"**{md(v)}**" if v else "" for v in sheet.total]))
+    return lines
+
+
+def _sheet(sheet: Sheet, lang: str) -> list[str]:
+    lines = [] if sheet.title == SAY(sheet.section, lang) else [f"### {md(sheet.title)}", ""]
+    if sheet.intro:
+        lines += [sheet.intro, ""]
+    body = table(sheet, lang) if sheet.rows else [SAY("none", lang)]
+    return [*lines, *body, ""]
+
+
+def _head(portfolio: Portfolio, lang: str) -> list[str]:
+    counted = SAY("counted", lang, n=portfolio.total)
+    if portfolio.area:
+        counted += f" ({SAY('area', lang, area=md(portfolio.area))})"
+    title = both("title") if lang == "vi" else SAY("title", lang)
+    lines = [f"# {title} — {day(portfolio.today)}", "", f"**{counted}.** "
+             f"{SAY('intro', lang)}", ""]
+    if portfolio.not_counted:
+        files = ", ".join(md_code(f) for f in portfolio.not_counted)
+        lines += [f"**{SAY('not_counted', lang, n=len(portfolio.not_counted))}:** {files}", ""]
+    else:
+        lines += [SAY("all_counted", lang), ""]
+    return lines
+
+
+def markdown_report(portfolio: Portfolio, lang: str = "vi") -> str:
+    lines = _head(portfolio, lang)
+    tables = sheets(portfolio, lang)
+    for number, section in enumerate(SECTIONS, 1):
+        lines += [f"## {number}. {SAY(section, lang)}", ""]
+        if section in SECTION_INTROS:
+            lines += [SAY(SECTION_INTROS[section], lang), ""]
+        mine = [sheet for sheet in tables if sheet.section == section]
+        if not mine:
+            lines += [SAY("none", lang), ""]
+        for sheet in mine:
+            lines += _sheet(sheet, lang)
+    return fit("\n".join(lines), COMMENT_LIMIT, lang).rstrip("\n") + "\n"
