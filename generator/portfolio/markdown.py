@@ -5,19 +5,8 @@ from __future__ import annotations
 from ..dates import day
 from ..markdown import COMMENT_LIMIT, fit, md, md_code
 from .compute import Portfolio
-from .sheets import SECTION_INTROS, SECTIONS, Sheet, sheets
+from .sheets import SECTION_INTROS, SECTIONS, Sheet, capped, sheets
 from .texts import SAY, both
-
-#: a cell listing products shows this many names, then "and N more (see the CSV files)"
-NAMES_SHOWN = 12
-
-
-def _names(cell: str, lang: str) -> str:
-    names = cell.split("; ") if cell else []
-    shown = [md(name) for name in names[:NAMES_SHOWN]]
-    if len(names) > NAMES_SHOWN:
-        shown.append(SAY("and_more", lang, n=len(names) - NAMES_SHOWN))
-    return "; ".join(shown)
 
 
 def _cell(sheet: Sheet, index: int, value: str, lang: str) -> str:
@@ -25,7 +14,7 @@ def _cell(sheet: Sheet, index: int, value: str, lang: str) -> str:
     if column == SAY("c.file", lang):
         return md_code(value.rsplit("/", 1)[0] + "/") if value else ""
     if column == SAY("c.products", lang):
-        return _names(value, lang)
+        return md(capped(value, lang), 2000)
     return md(value, 300)
 
 

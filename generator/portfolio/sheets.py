@@ -28,6 +28,20 @@ class Sheet:
     intro: str = ""
     total: tuple[str, ...] | None = None
     numeric: frozenset[int] = field(default_factory=frozenset)
+    ids: tuple[str, ...] = ()  # when each row is a product (its first cell): the product ids
+
+
+#: a cell listing products, in Markdown and on the page, shows this many names, then "and N
+#: more (see the CSV files)"; the CSV files list them all
+NAMES_SHOWN = 12
+
+
+def capped(cell: str, lang: str) -> str:
+    """A "Các sản phẩm" cell cut to :data:`NAMES_SHOWN` names."""
+    names = cell.split("; ") if cell else []
+    if len(names) <= NAMES_SHOWN:
+        return cell
+    return "; ".join([*names[:NAMES_SHOWN], SAY("and_more", lang, n=len(names) - NAMES_SHOWN)])
 
 
 def _subject(product: Product) -> str:
@@ -73,7 +87,8 @@ def same_type_sheets(portfolio: Portfolio, lang: str) -> list[Sheet]:
         title = SAY("same_type.head", lang, product_type=group.product_type, area=group.area,
                     n=len(group.products), subjects=group.subjects)
         rows = tuple(_product_cells(p, portfolio, lang) for p in group.products)
-        out.append(Sheet(f"trung-loai-{i}", title, _product_columns(lang), rows, "h.same_type"))
+        out.append(Sheet(f"trung-loai-{i}", title, _product_columns(lang), rows, "h.same_type",
+                         ids=tuple(p.id for p in group.products)))
     return out
 
 
@@ -110,7 +125,8 @@ def _lapsed(portfolio: Portfolio, lang: str) -> Sheet:
     columns = tuple(SAY(f"c.{key}", lang) for key in
                     ("product", "subject", "district", "stars", "since", "months", "file"))
     return Sheet("het-han-chua-danh-gia-lai", SAY("h.lapsed", lang), columns, rows, "h.expiry",
-                 intro=SAY("lapsed.intro", lang), numeric=frozenset({5}))
+                 intro=SAY("lapsed.intro", lang), numeric=frozenset({5}),
+                 ids=tuple(item.product.id for item in portfolio.lapsed))
 
 
 def _due(portfolio: Portfolio, lang: str) -> Sheet:
@@ -120,7 +136,7 @@ def _due(portfolio: Portfolio, lang: str) -> Sheet:
     columns = tuple(SAY(f"c.{key}", lang) for key in
                     ("product", "subject", "district", "stars", "last_check", "due", "file"))
     return Sheet("kiem-tra-den-han", SAY("h.due", lang, months=FOLLOW_UP_MONTHS), columns, rows,
-                 "h.follow_up")
+                 "h.follow_up", ids=tuple(p.id for p, _ in portfolio.follow_up.due))
 
 
 def _overdue(portfolio: Portfolio, lang: str) -> Sheet:
@@ -128,7 +144,8 @@ def _overdue(portfolio: Portfolio, lang: str) -> Sheet:
                   o.check.authority, p.source_file) for p, o in portfolio.follow_up.overdue)
     columns = tuple(SAY(f"c.{key}", lang) for key in
                     ("product", "subject", "action", "deadline", "checked_on", "authority", "file"))
-    return Sheet("khac-phuc-qua-han", SAY("h.overdue", lang), columns, rows, "h.follow_up")
+    return Sheet("khac-phuc-qua-han", SAY("h.overdue", lang), columns, rows, "h.follow_up",
+                 ids=tuple(p.id for p, _ in portfolio.follow_up.overdue))
 
 
 def _violations(portfolio: Portfolio, lang: str) -> Sheet:
@@ -138,7 +155,8 @@ def _violations(portfolio: Portfolio, lang: str) -> Sheet:
         rows.append((p.name.vi, _subject(p), check.date.display(), check.authority, p.source_file))
     columns = tuple(SAY(f"c.{key}", lang) for key in
                     ("product", "subject", "checked_on", "authority", "file"))
-    return Sheet("vi-pham", SAY("h.violations", lang), columns, tuple(rows), "h.follow_up")
+    return Sheet("vi-pham", SAY("h.violations", lang), columns, tuple(rows), "h.follow_up",
+                 ids=tuple(p.id for p in portfolio.follow_up.violations))
 
 
 def _gaps(portfolio: Portfolio, lang: str) -> Sheet:
