@@ -12,6 +12,7 @@ from __future__ import annotations
 
 EXAMPLES: dict[str, tuple[str, str]] = {
     "action": ("Bổ sung hạn sử dụng trên nhãn", "Bổ sung hạn sử dụng trên nhãn"),
+    "actions": (" — 1 yêu cầu khắc phục, hạn 31/12/2024", " — 1 required action(s), due 31/12/2024"),
     "actual": ("Huyện Tiên Phước (514)", "Huyện Tiên Phước (514)"),
     "added": (" (thêm: ảnh, giá)", " (added: photos, price)"),
     "allowed": ("`processed`, `fresh`, `raw`", "`processed`, `fresh`, `raw`"),
@@ -38,6 +39,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "date": ("29/12/2025", "29/12/2025"),
     "days": ("30", "30"),
     "deadline": ("30/06/2025", "30/06/2025"),
+    "deadlines": ("31/12/2024", "31/12/2024"),
     "decision": ("3610/QĐ-UBND ", "3610/QĐ-UBND "),
     "detail": ("fatal: bad object HEAD", "fatal: bad object HEAD"),
     "district": ("Huyện Tiên Phước (514)", "Huyện Tiên Phước (514)"),
@@ -143,6 +145,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "stars": ("4", "4"),
     "start": ("01/01/2024", "01/01/2024"),
     "stripped": ("2", "2"),
+    "subjects": ("2", "2"),
     "suggested": ("cooperative", "cooperative"),
     "suggestion": (" (có phải `name`?)", " (did you mean `name`?)"),
     "suggestion_en": (" (did you mean `name`?)", " (did you mean `name`?)"),
