@@ -193,7 +193,7 @@ BASE = (CORPUS / "valid" / "minimal" / "product.yaml").read_text(encoding="utf-8
     ("  contact: {website: https://example.vn}", "  contact:\n"
      "    phones: [0905123456]", ("subject", "contact", "phones", 0), "0905123456"),
     ("decision: 123/QĐ-UBND", "decision: 123", ("recognitions", 0, "decision"), "123"),
-    ("signed: 2025-03-14", 'signed: 2025', ("recognitions", 0, "signed"), "2025"),
+    ("signed: 2026-03-14", 'signed: 2026', ("recognitions", 0, "signed"), "2026"),
     ("  vi: Nước mắm thử nghiệm", "  vi: Nước mắm thử nghiệm\n  en: 1.50",
      ("name", "en"), "1.50"),
     ("  vi: Nước mắm thử nghiệm", "  vi: Nước mắm thử nghiệm\n  en: true", ("name", "en"), "true"),
@@ -393,7 +393,7 @@ def test_expired_names_the_first_invalid_day(tmp_path: Path, today: date, vi: st
     """Signed 29/12/2022: valid until 28/12/2025, not valid from 29/12/2025 (as on the site)."""
     folder = tmp_path / "products" / "tien-phuoc" / "thu"
     folder.mkdir(parents=True)
-    text = BASE.replace("signed: 2025-03-14", "signed: 2022-12-29").replace("stars: 3", "stars: 4")
+    text = BASE.replace("signed: 2026-03-14", "signed: 2022-12-29").replace("stars: 3", "stars: 4")
     (folder / "product.yaml").write_text(text, encoding="utf-8")
     found = [f for f in validate([folder], tmp_path, today).findings
              if f.code.startswith("recognition.")]
