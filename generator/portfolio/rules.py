@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model.product import Product
-from ..textfold import fold, fold_compact, fold_place
+from ..textfold import fold, fold_compact, fold_place, slugify
 
 #: processing levels the validator warns about (``portfolio.raw_product``)
 RAW_LEVELS = ("fresh", "raw")
@@ -49,6 +49,12 @@ class SameType:
 
 def same_type_key(product: Product) -> tuple[str, str]:
     return fold(product.product_type), product.area.key
+
+
+def same_type_anchor(product_type: str, area: str) -> str:
+    """The stable id of a group on the portfolio page (``trung-loai-nuoc-mam-thanh-pho-hoi-an``),
+    so a review or an issue can link to it."""
+    return f"trung-loai-{slugify(product_type)}-{slugify(area)}"
 
 
 def same_type_groups(products: Iterable[Product]) -> list[SameType]:

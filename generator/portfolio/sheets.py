@@ -11,7 +11,7 @@ from ..model.follow_up import FOLLOW_UP_MONTHS
 from ..model.product import Product
 from .compute import COUNTS, Portfolio, Table, star_key
 from .gaps import gaps_of
-from .rules import LITTLE_PROCESSED
+from .rules import LITTLE_PROCESSED, same_type_anchor
 from .texts import SAY, label, share
 from .timeline import MONTHS_AHEAD
 
@@ -83,11 +83,11 @@ def _product_columns(lang: str) -> tuple[str, ...]:
 
 def same_type_sheets(portfolio: Portfolio, lang: str) -> list[Sheet]:
     out = []
-    for i, group in enumerate(portfolio.same_type, 1):
+    for group in portfolio.same_type:
         title = SAY("same_type.head", lang, product_type=group.product_type, area=group.area,
                     n=len(group.products), subjects=group.subjects)
         rows = tuple(_product_cells(p, portfolio, lang) for p in group.products)
-        out.append(Sheet(f"trung-loai-{i}", title, _product_columns(lang), rows, "h.same_type",
+        out.append(Sheet(same_type_anchor(group.product_type, group.area), title, _product_columns(lang), rows, "h.same_type",
                          ids=tuple(p.id for p in group.products)))
     return out
 

@@ -98,6 +98,10 @@ def test_csv_files_open_in_the_csv_module_with_their_diacritics(
     assert [p["id"] for p in products] == ["nuoc-mam-b", "nuoc-mam-a", "rau-tuoi", "tieu-cu",
                                            "tra-sap-het"]
     assert products[2]["Sản phẩm"] == "Rau Trà Quế tươi"
+    with (tmp_path / "csv" / "trung-loai-nuoc-mam-thanh-pho-hoi-an.csv").open(
+            encoding="utf-8-sig", newline="") as f:  # a stable name (and page anchor)
+        assert [row[0] for row in csv.reader(f)] == ["Sản phẩm", "Nước mắm Biển Đông B",
+                                                     "Nước mắm Cá Cơm A"]
     with (tmp_path / "csv" / "khong-tinh.csv").open(encoding="utf-8-sig", newline="") as f:
         assert list(csv.reader(f)) == [["file"], ["products/hoi-an/hong/product.yaml"]]
 
