@@ -87,7 +87,8 @@ def same_type_sheets(portfolio: Portfolio, lang: str) -> list[Sheet]:
         title = SAY("same_type.head", lang, product_type=group.product_type, area=group.area,
                     n=len(group.products), subjects=group.subjects)
         rows = tuple(_product_cells(p, portfolio, lang) for p in group.products)
-        out.append(Sheet(same_type_anchor(group.product_type, group.area), title, _product_columns(lang), rows, "h.same_type",
+        out.append(Sheet(same_type_anchor(group.product_type, group.area), title,
+                         _product_columns(lang), rows, "h.same_type",
                          ids=tuple(p.id for p in group.products)))
     return out
 
