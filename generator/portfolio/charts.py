@@ -1,8 +1,9 @@
 """Bar and timeline charts of the portfolio review as inline SVG, drawn at build time.
 
 No chart library: the charts are a few rectangles and labels, and a hand-written drawing is
-byte-for-byte deterministic, fetches nothing and needs no JavaScript (pygal embeds a script
-link and random ids; matplotlib is a 40 MB dependency whose output depends on its fonts).
+byte-for-byte deterministic, fetches nothing and needs no JavaScript (pygal links its tooltip
+script from a CDN and gives every chart a random uuid; matplotlib brings numpy, tens of
+megabytes, and its SVG output depends on the fonts it finds).
 Each chart has a ``<title>`` and a ``<desc>``, the page prints the same numbers in a table
 beside it, and the colours keep WCAG AA contrast on white (bars 3:1 and more as graphics,
 text 4.5:1 and more) and stay distinct in greyscale print: one dark fill, values written out.
