@@ -163,6 +163,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
                      "xã Trà Mai, huyện Nam Trà My, tỉnh Quảng Nam"),
     "units_now": ("Xã Trà Mai, thành phố Đà Nẵng", "Xã Trà Mai, thành phố Đà Nẵng"),
     "until": ("28/12/2025", "28/12/2025"),
+    "url": ("https://example.org/ocop/ra-soat-danh-muc/#trung-loai-nuoc-mam-thanh-pho-hoi-an", "https://example.org/ocop/ra-soat-danh-muc/#trung-loai-nuoc-mam-thanh-pho-hoi-an"),
     "validity": ("hết hiệu lực từ 29/12/2025", "not valid since 29/12/2025"),
     "value": ("4 sao", "4 sao"),
     "w": ("1", "1"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -109,3 +110,22 @@ def portfolio_page(planner: Planner) -> SourceFile:
     front = _front_matter(SAY("title", lang), f"{SAY('title', lang)} — {planner.config.region}",
                           {"kind": "officers"})
     return SourceFile(PATH, front + body)
+
+
+def page_address(root: Path) -> str | None:
+    """The portfolio page's absolute address on the published site, when ``root/mkdocs.yml``
+    lists it among the officers' pages (``ocop review`` links duplicate types to it)."""
+    from .config import read_mkdocs_yml
+
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return None
+    data = read_mkdocs_yml(path)
+    site_url = data.get("site_url")
+    officers = (data.get("extra") or {}).get("officers") or {}
+    pages = officers.get("pages") if isinstance(officers, dict) else None
+    listed = isinstance(pages, list) and any(isinstance(p, dict) and p.get("url") == URL
+                                             for p in pages)
+    if not isinstance(site_url, str) or not site_url.startswith("http") or not listed:
+        return None
+    return site_url.rstrip("/") + "/" + URL

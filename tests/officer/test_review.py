@@ -555,3 +555,17 @@ def test_a_link_out_of_the_repository_is_never_quoted(capsys: pytest.CaptureFixt
     assert "- **bi-mat** — `products/hoi-an/bi-mat/` — chưa đọc được (có lỗi, xem phần kiểm " \
            "tra)" in out
     assert "`products/hoi-an/bi-mat/product.yaml` là liên kết trỏ ra ngoài kho dữ liệu" in out
+
+
+def test_a_duplicate_type_links_to_its_group_on_the_portfolio_page(
+        capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    (repo / "mkdocs.yml").write_text(
+        "site_name: Danh mục\nsite_url: https://example.org/ocop/\nextra:\n  officers:\n"
+        "    title: Dành cho cán bộ\n    pages:\n      - title: Rà soát danh mục\n"
+        "        url: ra-soat-danh-muc/\n", encoding="utf-8")
+    added = repo / "products" / "hoi-an" / "expired"  # another subject's nước mắm in Hội An
+    shutil.copytree(ROOT / "tests" / "corpus" / "valid" / "expired", added)
+    (added / "expected.txt").unlink()
+    _, out, _ = review(capsys, repo, "--base", "main")
+    assert ("Xem các sản phẩm cùng loại cạnh nhau: [Rà soát danh mục](https://example.org/ocop/"
+            "ra-soat-danh-muc/#trung-loai-nuoc-mam-thanh-pho-hoi-an).") in section(out, "Câu hỏi")
