@@ -18,7 +18,7 @@ from ..errors import EXIT_OK, UsageError
 from ..messages import Texts
 from ..portfolio.catalogue import review
 from ..portfolio.export import json_report, write_csv
-from ..portfolio.markdown import markdown_report
+from ..portfolio.markdown import markdown_report, weekly_markdown
 
 SAY = Texts("report", {
     "no_products": ("không tìm thấy thư mục {folder}", "folder {folder} not found"),
@@ -37,8 +37,12 @@ def add_parser(commands: Any) -> None:
         description="Rà soát cả danh mục theo chỉ thị của tỉnh: số lượng, sản phẩm trùng loại, "
         "sản phẩm thô, hạn công nhận, kiểm tra sau công nhận, thiếu dữ liệu (luôn thoát 0). / "
         "Review the whole catalogue as the province's directive asks (always exits 0).")
-    parser.add_argument("--format", choices=["md", "csv", "json"], default="md",
-                        help="md (Markdown), csv (các tệp CSV cho Excel / CSV files), json")
+    parser.add_argument("--format", choices=["md", "csv", "json", "weekly"], default="md",
+                        help="md (Markdown), csv (các tệp CSV cho Excel / CSV files), json, "
+                        "weekly (phần cho issue hằng tuần / the weekly issue's part)")
+    parser.add_argument("--added", type=Path, metavar="FILE",
+                        help="weekly: tệp liệt kê các tệp sản phẩm mới thêm, mỗi dòng một tệp "
+                        "(git log --diff-filter=A --name-only) / product files added this week")
     parser.add_argument("-o", "--output", type=Path, metavar="PATH",
                         help="tệp (md, json) hoặc thư mục (csv; mặc định ra-soat-danh-muc/) / "
                         "a file (md, json) or a folder (csv)")
@@ -64,6 +68,16 @@ def _write(path: Path | None, text: str) -> None:
                              reason=error.strerror)) from error
 
 
+def _added(path: Path | None) -> set[str]:
+    if path is None:
+        return set()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"--added {visible(path)}: {error.strerror}") from error
+    return {line.strip() for line in text.splitlines() if line.strip()}
+
+
 def run(args: argparse.Namespace) -> int:
     """``ocop report``: 0 always (a report never fails a build); bad usage is an OcopError."""
     today = parse_today(args.today)
@@ -76,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
         print(SAY("wrote", args.lang, n=len(written), folder=visible(folder)), file=sys.stderr)
     elif args.format == "json":
         _write(args.output, json_report(portfolio))
+    elif args.format == "weekly":
+        _write(args.output, plain(weekly_markdown(portfolio, _added(args.added), args.lang)))
     else:
         _write(args.output, plain(markdown_report(portfolio, args.lang)))
     return EXIT_OK

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ..dates import day
 from ..markdown import COMMENT_LIMIT, fit, md, md_code
+from ..model.follow_up import FOLLOW_UP_MONTHS
 from .compute import Portfolio
-from .sheets import SECTION_INTROS, SECTIONS, Sheet, capped, sheets
+from .sheets import SECTION_INTROS, SECTIONS, Sheet, capped, same_type_sheets, sheets
 from .texts import SAY, both
 
 
@@ -32,8 +35,9 @@ def table(sheet: Sheet, lang: str) -> list[str]:
     return lines
 
 
-def _sheet(sheet: Sheet, lang: str) -> list[str]:
-    lines = [] if sheet.title == SAY(sheet.section, lang) else [f"### {md(sheet.title)}", ""]
+def _sheet(sheet: Sheet, lang: str, depth: int = 3) -> list[str]:
+    heading = "#" * depth
+    lines = [] if sheet.title == SAY(sheet.section, lang) else [f"{heading} {md(sheet.title)}", ""]
     if sheet.intro:
         lines += [sheet.intro, ""]
     body = table(sheet, lang) if sheet.rows else [SAY("none", lang)]
@@ -68,3 +72,28 @@ def markdown_report(portfolio: Portfolio, lang: str = "vi") -> str:
         for sheet in mine:
             lines += _sheet(sheet, lang)
     return fit("\n".join(lines), COMMENT_LIMIT, lang).rstrip("\n") + "\n"
+
+
+def _new_groups(portfolio: Portfolio, added: Collection[str], lang: str) -> list[Sheet]:
+    """The duplicate-type groups that hold a product file added recently."""
+    fresh = {g.products[0].id for g in portfolio.same_type
+             if any(p.source_file in added for p in g.products)}
+    return [s for s, g in zip(same_type_sheets(portfolio, lang), portfolio.same_type, strict=True)
+            if g.products[0].id in fresh]
+
+
+def weekly_markdown(portfolio: Portfolio, added: Collection[str], lang: str = "vi") -> str:
+    """The part of the weekly issue after the expiry list: follow-up that is due, overdue or
+    found a violation, and duplicate types that a product file added this week joined."""
+    follow = portfolio.follow_up
+    lines = [f"### {both('h.follow_up') if lang == 'vi' else SAY('h.follow_up', lang)}", "",
+             SAY("weekly.follow_up", lang, due=len(follow.due), overdue=len(follow.overdue),
+                 violations=len(follow.violations), months=FOLLOW_UP_MONTHS), ""]
+    for sheet in sheets(portfolio, lang):
+        if sheet.section == "h.follow_up" and sheet.rows:
+            lines += _sheet(sheet, lang, 4)
+    groups = _new_groups(portfolio, added, lang)
+    lines += [f"### {both('h.new_same_type') if lang == 'vi' else SAY('h.new_same_type', lang)}",
+              ""]
+    lines += [line for sheet in groups for line in _sheet(sheet, lang, 4)] or [SAY("none", lang), ""]
+    return fit("\n".join(lines), COMMENT_LIMIT // 2, lang).rstrip("\n") + "\n"

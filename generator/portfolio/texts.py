@@ -55,6 +55,13 @@ SAY = Texts("portfolio", {
                          "The 2020 directive asks the localities with many products (Tiên "
                          "Phước, Đông Giang, Bắc Trà My, Hội An) for pilot-model projects."),
     "none": ("Không có.", "None."),
+    "h.new_same_type": ("Trùng loại sản phẩm mới trong tuần", "New duplicate types this week"),
+    "weekly.follow_up": ("{due} sản phẩm quá {months} tháng chưa kiểm tra sau công nhận; {overdue} "
+                         "yêu cầu khắc phục quá hạn; {violations} sản phẩm vi phạm ở lần kiểm tra "
+                         "gần nhất (danh sách đủ: `ocop report`).",
+                         "{due} product(s) unchecked for over {months} months; {overdue} required "
+                         "action(s) past their deadline; {violations} product(s) with a violation "
+                         "at the latest check (full lists: `ocop report`)."),
     "and_more": ("và {n} sản phẩm khác (xem tệp CSV)", "and {n} more (see the CSV files)"),
     "c.key": ("Nhóm", "Group"),
     "c.n": ("Số sản phẩm", "Products"),

@@ -140,3 +140,20 @@ def test_no_products_folder_is_a_usage_error(capsys: pytest.CaptureFixture[str],
                                              tmp_path: Path) -> None:
     code, _, err = report(capsys, root=tmp_path)
     assert code == 2 and "products" in err
+
+
+def test_weekly_part_lists_follow_up_and_only_this_weeks_new_duplicates(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    added = tmp_path / "added.txt"
+    added.write_text("products/hoi-an/rau-tuoi/product.yaml\n", encoding="utf-8")
+    code, out, _ = report(capsys, "--format", "weekly", "--added", str(added))
+    assert code == 0
+    assert out.startswith("### Kiểm tra sau công nhận / Follow-up after recognition\n\n"
+                          "1 sản phẩm quá 12 tháng chưa kiểm tra sau công nhận; 1 yêu cầu khắc "
+                          "phục quá hạn; 1 sản phẩm vi phạm ở lần kiểm tra gần nhất")
+    assert "#### Yêu cầu khắc phục quá hạn" in out and "#### Vi phạm ở lần kiểm tra gần nhất" in out
+    assert out.endswith("### Trùng loại sản phẩm mới trong tuần / New duplicate types this week"
+                        "\n\nKhông có.\n")  # the fresh vegetables joined no duplicate group
+    added.write_text("products/hoi-an/nuoc-mam-b/product.yaml\n", encoding="utf-8")
+    _, out, _ = report(capsys, "--format", "weekly", "--added", str(added))
+    assert "#### nước mắm — Thành phố Hội An: 2 sản phẩm, 2 chủ thể" in out
