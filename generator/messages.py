@@ -23,6 +23,7 @@ OWNERS = (
     "generator.review.render", "generator.commands.expiry", "generator.importer",
     "generator.commands.new", "generator.commands.photos", "generator.site.opendata",
     "generator.promotion.words", "generator.site.promotion_pages",
+    "generator.review.follow_up", "generator.portfolio.texts", "generator.commands.report",
 )
 
 _REGISTRY: dict[str, Texts] = {}

@@ -13,12 +13,14 @@ from pathlib import Path
 from .checks.catalogue import Entry, check_catalogue
 from .checks.contact import check_contact
 from .checks.fields import check_fields
+from .checks.follow_up import check_follow_up, check_follow_up_dates
 from .checks.language import check_language
 from .checks.origin import check_origin
 from .checks.photos import check_photos
 from .checks.prose import check_prose
 from .checks.recognitions import check_recognitions
 from .checks.schema import check_schema
+from .checks.settings import read_checks_off
 from .findings import Finding, display_path
 from .load.discover import discover
 from .load.document import Document
@@ -65,9 +67,13 @@ def check_document(path: Path, root: Path, today: date) -> tuple[Document, Entry
     doc.findings += check_photos(doc, path.parent, root)
     current, origin_findings = check_origin(doc)
     doc.findings += origin_findings
+    doc.findings += check_follow_up_dates(doc)
     if any(f.is_error for f in doc.findings):
         return doc, None
     product = build_product(doc.data, doc.file, path.parent, current)
+    doc.findings += check_follow_up(doc, product, today)
+    if any(f.is_error for f in doc.findings):
+        return doc, None
     return doc, Entry(doc, product)
 
 
@@ -103,5 +109,7 @@ def validate(paths: list[Path], root: Path, today: date) -> Result:
     result.findings += [f for f in cross if f.file in wanted]
     broken = {f.file for f in cross if f.is_error}
     result.products = [e.product for e in entries if e.doc.file in wanted - broken]
+    off = read_checks_off(root)  # advisories a province turned off (extra.ocop.checks_off)
+    result.findings = [f for f in result.findings if f.code not in off]
     result.findings.sort(key=Finding.sort_key)
     return result

@@ -10,6 +10,7 @@ from . import (
     catalogue,
     contact,
     fields,
+    follow_up,
     language,
     origin,
     photos,
@@ -19,6 +20,6 @@ from . import (
 )
 
 __all__ = [
-    "authority", "catalogue", "contact", "fields", "language", "origin", "photos", "prose",
+    "authority", "catalogue", "contact", "fields", "follow_up", "language", "origin", "photos", "prose",
     "recognitions", "schema",
 ]

@@ -2,7 +2,8 @@
 
 The 2020 Quảng Nam directive asks provinces to limit several subjects registering the same
 kind of product in one area, raw or fresh products, and duplicates. These are warnings: an
-officer decides, the tool only makes sure the question is asked.
+officer decides, the tool only makes sure the question is asked. What counts as the same type
+or as raw is decided in :mod:`generator.portfolio.rules`, which the portfolio review counts too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from ..findings import Finding, Message, Severity, register, shown
 from ..load.document import Document
 from ..model.product import Product
+from ..portfolio.rules import RAW_LEVELS, same_type_groups, subject_key
 from ..textfold import fold, fold_compact
 
 register(
@@ -40,7 +42,7 @@ register(
             "is not the same product entered twice"),
 )
 
-_RAW = {"fresh": ("tươi sống", "fresh"), "raw": ("thô", "raw")}
+_RAW = {"fresh": ("tươi sống", "fresh"), "raw": ("thô", "raw")}  # the words of RAW_LEVELS
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,6 @@ class Entry:
 
     doc: Document
     product: Product
-
-
-def _subject_key(product: Product) -> str:
-    return fold_compact(product.subject.name) if product.subject else "?" + product.id
 
 
 def _ids(entries: list[Entry]) -> list[Finding]:
@@ -73,21 +71,16 @@ def _ids(entries: list[Entry]) -> list[Finding]:
 
 
 def _same_type(entries: list[Entry]) -> list[Finding]:
-    buckets: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for entry in entries:
-        buckets[(fold(entry.product.product_type), entry.product.area.key)].append(entry)
+    by_product = {id(entry.product): entry for entry in entries}
     out: list[Finding] = []
-    for bucket in buckets.values():
-        for entry in bucket:
-            others = [o for o in bucket if _subject_key(o.product) != _subject_key(entry.product)]
-            if not others:
-                continue
+    for group in same_type_groups(e.product for e in entries):
+        for product in group.products:
+            others = [o for o in group.products if subject_key(o) != subject_key(product)]
             names = "; ".join(sorted(
-                f"{o.product.name.vi} ({o.product.subject.name if o.product.subject else '?'})"
-                for o in others))
-            out.append(entry.doc.finding("portfolio.same_type_same_area", ("product_type",),
-                                         product_type=entry.product.product_type,
-                                         area=entry.product.area.name, others=names))
+                f"{o.name.vi} ({o.subject.name if o.subject else '?'})" for o in others))
+            out.append(by_product[id(product)].doc.finding(
+                "portfolio.same_type_same_area", ("product_type",),
+                product_type=product.product_type, area=product.area.name, others=names))
     return out
 
 
@@ -143,7 +136,7 @@ def _raw(entries: list[Entry]) -> list[Finding]:
     return [entry.doc.finding("portfolio.raw_product", ("processing",),
                               level=_RAW[entry.product.processing][0],
                               level_en=_RAW[entry.product.processing][1])
-            for entry in entries if entry.product.processing in _RAW]
+            for entry in entries if entry.product.processing in RAW_LEVELS]
 
 
 def check_catalogue(entries: list[Entry]) -> list[Finding]:

@@ -39,6 +39,7 @@ GROUPS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("date", "standard", "price", "packaging"), "Ngày, tiêu chuẩn, giá, bao bì",
      "Dates, standards, prices, packaging"),
     (("portfolio",), "Câu hỏi rà soát của tỉnh", "The province's review questions"),
+    (("follow_up",), "Kiểm tra sau công nhận", "Follow-up after recognition"),
 )
 OTHER = ("Khác", "Other")
 

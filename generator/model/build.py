@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..rules import Level, PartialDate
+from .follow_up import parse_follow_up
 from .product import (
     Content,
     Improvement,
@@ -138,4 +139,6 @@ def build_product(data: Mapping[str, Any], source_file: str, folder: Path,
         sales_channels=tuple(SalesChannel(c["kind"], c["name"], c.get("url"))
                              for c in data.get("sales_channels", ())),
         improvements=tuple(_improvement(i) for i in data.get("improvements", ())),
-        specialty=_specialty(data.get("specialty")))
+        specialty=_specialty(data.get("specialty")),
+        # follow-up after recognition
+        follow_up=parse_follow_up(data.get("follow_up", ())))

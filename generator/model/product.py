@@ -19,6 +19,7 @@ from ..textfold import fold
 
 if TYPE_CHECKING:
     from ..places import CurrentOrigin
+    from .follow_up import FollowUp
 
 
 class RecognitionState(enum.StrEnum):
@@ -307,6 +308,8 @@ class Product:
     sales_channels: tuple[SalesChannel, ...] = ()
     improvements: tuple[Improvement, ...] = ()
     specialty: Specialty | None = None
+    # follow-up after recognition (officers only: generator/model/follow_up.py)
+    follow_up: tuple[FollowUp, ...] = ()
 
     @property
     def area(self) -> Area:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..site.report_page import page_address
 from ..validate import Result, validate
 from .git import CATALOGUE_DIR, ReviewError, changed_paths, find_repo, merge_base, resolve, unpack
 from .snapshot import Change, pair, snapshots
@@ -27,6 +28,7 @@ class Review:
     others: list[str] = field(default_factory=list)
     result: Result = field(default_factory=Result)
     link_base: str | None = None
+    portfolio_url: str | None = None  # the officers' portfolio page, when the site lists it
 
 
 def _validate(changes: list[Change], others: list[str], head_root: Path, today: date) -> Result:
@@ -55,7 +57,8 @@ def build_review(root: Path, base: str, head: str | None, today: date) -> Review
     head_commit = resolve(repo, head) if head else None
     base_commit = merge_base(repo, ref_commit, head_commit)
     paths = changed_paths(repo, base_commit, head_commit)
-    review = Review(base, ref_commit, base_commit, today, link_base=_link_base(repo, head_commit))
+    review = Review(base, ref_commit, base_commit, today, link_base=_link_base(repo, head_commit),
+                    portfolio_url=page_address(repo))
     folders = sorted({posixpath.dirname(path) for path in paths} - {CATALOGUE_DIR})
     with tempfile.TemporaryDirectory(prefix="ocop-review-") as tmp:
         head_root: Path = repo

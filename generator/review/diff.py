@@ -35,6 +35,7 @@ from .differ import (
     walk,
 )
 from .files import Photos, compare_files, file_lines
+from .follow_up import FOLLOW_UP
 from .recognitions import Recognitions
 from .snapshot import Change, Snapshot
 
@@ -199,6 +200,7 @@ FIELDS: tuple[Field, ...] = (
                         lambda s: s.get("scheme")), Certificates()),
     Touched("improvements", words("what.improvements")),
     Touched("specialty", words("what.specialty")),
+    FOLLOW_UP,  # follow-up after recognition (generator/review/follow_up.py)
     Photos(),
     *(Touched(f"content.{part}.{code}", _content(part, code))
       for part in ("description", "ingredients", "usage", "storage") for code in ("vi", "en")),

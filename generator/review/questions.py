@@ -13,6 +13,7 @@ from ..findings import Finding
 from ..markdown import md, md_code
 from ..messages import Texts
 from ..model.product import RecognitionState
+from ..portfolio.rules import same_type_anchor
 from ..validate import Result
 from ..validity import SAY as VALIDITY
 from ..validity import inline
@@ -43,6 +44,8 @@ SAY = Texts("review.questions", {
                 "The name nearly matches \"{other_name}\" ({other}). Is it the same product "
                 "entered twice?"),
     "level.fresh": ("tươi sống", "fresh"), "level.raw": ("thô", "raw"),
+    "same_type_link": (" Xem các sản phẩm cùng loại cạnh nhau: [Rà soát danh mục]({url}).",
+                       " See them side by side: [Portfolio review]({url})."),
 })
 
 #: findings asked about when the change touched one of these top-level keys
@@ -65,37 +68,44 @@ def _new_files(change: Change) -> set[str] | None:
     return compare_files(change.old.files, change.new.files).new_content
 
 
-def _finding_question(finding: Finding, lang: str) -> str:
+def _finding_question(finding: Finding, lang: str, portfolio: str | None = None) -> str:
     p = finding.params
     if finding.code == "portfolio.same_type_same_area":
-        return SAY("same_type", lang, area=md(p.get("area", "")),
-                   product_type=md(p.get("product_type", "")), others=md(p.get("others", ""), 400))
+        asked = SAY("same_type", lang, area=md(p.get("area", "")),
+                    product_type=md(p.get("product_type", "")), others=md(p.get("others", ""), 400))
+        if portfolio is None:
+            return asked
+        anchor = same_type_anchor(str(p.get("product_type", "")), str(p.get("area", "")))
+        return asked + SAY("same_type_link", lang, url=f"{portfolio}#{anchor}")
     if finding.code == "portfolio.similar_name":
         return SAY("similar", lang, other_name=md(p.get("other_name", "")),
                    other=md_code(p.get("other", "")))
     return SAY("gps", lang, file=md_code(p.get("file", "")))
 
 
-def _from_findings(change: Change, keys: set[str] | None, result: Result, lang: str) -> list[str]:
+def _from_findings(change: Change, keys: set[str] | None, result: Result, lang: str,
+                   portfolio: str | None = None) -> list[str]:
     """Questions on the validator's portfolio findings about what this change touched."""
     fresh, file = _new_files(change), change.current.file
     asked: list[str] = []
     for finding in (f for f in result.findings if f.file == file):
         wanted = _ASKED_WHEN.get(finding.code)
         if wanted is not None and (keys is None or keys & wanted):
-            asked.append(_finding_question(finding, lang))
+            asked.append(_finding_question(finding, lang, portfolio))
         elif finding.code == "photo.gps" and (fresh is None or finding.params.get("file") in fresh):
             asked.append(_finding_question(finding, lang))
     return asked
 
 
-def questions(change: Change, result: Result, today: date, lang: str) -> list[str]:
-    """The directive's portfolio questions about this change of one product."""
+def questions(change: Change, result: Result, today: date, lang: str,
+              portfolio: str | None = None) -> list[str]:
+    """The directive's portfolio questions about this change of one product; a duplicate type
+    links to its group on the portfolio page at ``portfolio`` when the site has one."""
     new = change.new
     if new is None:
         return []
     keys = _changed_keys(change)
-    asked = _from_findings(change, keys, result, lang)
+    asked = _from_findings(change, keys, result, lang, portfolio)
     processing = value_at(new.data, "processing")
     if processing in ("raw", "fresh") and (keys is None or "processing" in keys):
         asked.insert(0, SAY("raw", lang, level=SAY(f"level.{processing}", lang)))

@@ -217,8 +217,8 @@ def questions_section(review: Review, asked: dict[str, list[str]], lang: str) ->
 
 def render(review: Review, lang: str = "vi", limit: int = COMMENT_LIMIT) -> str:
     """The whole review as Markdown for one pull-request comment."""
-    asked = {c.current.folder: questions(c, review.result, review.today, lang)
-             for c in review.changes}
+    asked = {c.current.folder: questions(c, review.result, review.today, lang,
+                                         review.portfolio_url) for c in review.changes}
     count = sum(len(items) for items in asked.values())
     lines = [SAY("title", lang), "", summary(review, count, lang), ""]
     lines += changes_section(review, lang)

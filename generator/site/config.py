@@ -166,7 +166,7 @@ def from_mkdocs(data: Mapping[str, Any], where: str = "mkdocs.yml") -> SiteConfi
     if not isinstance(block, Mapping):
         raise ConfigError(f"{where}: thiếu khối `extra: ocop:` / the `extra.ocop` block is missing")
     known = {"region", "publisher", "contact", "list_expired", "products_dir", "offices",
-             "licence"}
+             "licence", "checks_off"}  # checks_off: generator/checks/settings.py
     unknown = sorted(set(block) - known)
     if unknown:
         raise ConfigError(f"{where}: extra.ocop có khoá lạ / unknown keys: {', '.join(unknown)} "

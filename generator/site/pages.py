@@ -33,6 +33,7 @@ from .jsonld import product_jsonld
 from .present import GalleryPhoto, ProductView, current_commune, present, validity_rank
 from .qr import QrCodes
 from .render import render
+from .report_page import portfolio_page
 from .search import SearchRecord
 
 RELATED_LIMIT = 6
@@ -131,6 +132,7 @@ class Planner:
     def __init__(self, products: list[Product], config: SiteConfig, today: date,
                  pipeline: PhotoPipeline, qr_cache: Path | None = None) -> None:
         self.config, self.today, self.pipeline = config, today, pipeline
+        self.products = tuple(products)  # all of them, listed or not (the portfolio review)
         self.qr = QrCodes(qr_cache)
         listed = [p for p in products if config.list_expired or p.current_recognition(today)]
         self.views = _by_name(present(p, today, config.language, self._gallery(p)) for p in listed)
@@ -300,6 +302,7 @@ class Planner:
         out += [self.product_page(v) for v in self.views]
         out += [self.listing_page(item) for items in self.listings.values() for item in items]
         out += [self.index_page(kind) for kind in INDEX_PAGES]
+        out.append(portfolio_page(self))  # officers' portfolio review (site/report_page.py)
         from .opendata import open_data_files  # it imports this module: bound at call time
         out += open_data_files(self)
         out += self.promotion.files()

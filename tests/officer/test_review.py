@@ -194,7 +194,7 @@ def test_summary_is_honest_and_names_the_merge_base(capsys: pytest.CaptureFixtur
     assert code == 1
     fork = short(repo, "main~1")
     assert out.split("\n\n")[1] == (
-        "**2 lỗi phải sửa trước khi hợp nhất; 11 cảnh báo nên xem lại.** Thay đổi so với "
+        "**2 lỗi phải sửa trước khi hợp nhất; 12 cảnh báo nên xem lại.** Thay đổi so với "
         f"`main` (điểm rẽ nhánh `{fork}`): thêm 2, bỏ 1, chuyển thư mục 1, sửa 4 sản phẩm. "
         "Lỗi phải sửa thì mới hợp nhất được; cảnh báo không chặn, người duyệt cân nhắc. "
         "Có 3 câu hỏi về danh mục cho người duyệt (cuối báo cáo).")
@@ -247,7 +247,7 @@ def test_validator_findings_for_changed_files_only_grouped_with_line_links(
     findings = section(out, "Kết quả kiểm tra")
     assert findings.startswith(
         "### Kết quả kiểm tra các tệp thay đổi / Validator findings\n\n"
-        "**`products/dai-loc/gom-thanh-ha/product.yaml`** — 0 lỗi, 1 cảnh báo\n\n")
+        "**`products/dai-loc/gom-thanh-ha/product.yaml`** — 0 lỗi, 2 cảnh báo\n\n")
     assert (
         "**`products/duy-xuyen/ngu-coc-duy-oanh/product.yaml`** — 1 lỗi, 2 cảnh báo\n\n"
         "- ❌ lỗi [product.yaml:54:9](products/duy-xuyen/ngu-coc-duy-oanh/product.yaml#L54) "
@@ -258,9 +258,10 @@ def test_validator_findings_for_changed_files_only_grouped_with_line_links(
         "`recognitions[1].signed`: hạng 4 sao sắp hết hạn: hiệu lực đến 21/12/2026 (còn 22 ngày) "
         "— nhắc chủ thể đăng ký đánh giá lại\n\n") in findings
     headers = [line for line in findings.splitlines() if line.startswith("**")]
-    # subject.no_contact: the producers of these files publish no phone, email or website
+    # subject.no_contact: the producers of these files publish no phone, email or website;
+    # follow_up.due: gom-thanh-ha's 4★ of 10/05/2024 has had no follow-up check for 12 months
     assert headers == [
-        "**`products/dai-loc/gom-thanh-ha/product.yaml`** — 0 lỗi, 1 cảnh báo",
+        "**`products/dai-loc/gom-thanh-ha/product.yaml`** — 0 lỗi, 2 cảnh báo",
         "**`products/duy-xuyen/ngu-coc-duy-oanh/product.yaml`** — 1 lỗi, 2 cảnh báo",
         "**`products/hoi-an/nuoc-mam-thu-nghiem/product.yaml`** — 0 lỗi, 1 cảnh báo",
         "**`products/hoi-an/nuoc-mam-thu/product.yaml`** — 1 lỗi, 1 cảnh báo",
@@ -326,7 +327,7 @@ def test_head_ref_compares_commits_without_the_working_tree(capsys: pytest.Captu
     assert code == 1  # the GPS photo
     assert out.split("\n\n")[:2] == [
         "## OCOP catalogue review",
-        "**1 error(s) must be fixed before merging; 9 warning(s) to review.** Compared with "
+        "**1 error(s) must be fixed before merging; 10 warning(s) to review.** Compared with "
         f"`main` (merge base `{short(repo, 'main~1')}`): added 2, removed 1, moved 1, changed 3 "
         "product(s). Errors block merging; warnings do not — reviewers decide. 2 portfolio "
         "question(s) for reviewers at the end."]
@@ -396,7 +397,7 @@ def test_clean_and_warnings_only_summaries(capsys: pytest.CaptureFixture[str],
     code, out, _ = review(capsys, repo, "--base", "main~1", "--head", "de-xuat~2")
     assert code == 0
     assert out.split("\n\n")[1] == (
-        f"**Không có lỗi; 2 cảnh báo nên xem lại.** Thay đổi so với `main~1` (`{fork}`): sửa 2 "
+        f"**Không có lỗi; 3 cảnh báo nên xem lại.** Thay đổi so với `main~1` (`{fork}`): sửa 2 "
         "sản phẩm. Lỗi phải sửa thì mới hợp nhất được; cảnh báo không chặn, người duyệt cân "
         "nhắc.")
     code, out, _ = review(capsys, repo, "--base", "de-xuat~1", "--head", "de-xuat")
@@ -435,7 +436,7 @@ def test_output_file_and_working_tree_untouched(capsys: pytest.CaptureFixture[st
     target = tmp_path / "review.md"
     code, out, err = review(capsys, repo, "--base", "main", "--output", str(target))
     assert (code, out) == (1, "")
-    assert err == f"ocop review: 2 lỗi phải sửa trước khi hợp nhất; 11 cảnh báo nên xem lại → " \
+    assert err == f"ocop review: 2 lỗi phải sửa trước khi hợp nhất; 12 cảnh báo nên xem lại → " \
                   f"{target}\n"
     assert target.read_text(encoding="utf-8").startswith("## Duyệt thay đổi danh mục OCOP")
     assert (git(repo, "status", "--porcelain"), git(repo, "rev-parse", "HEAD"),
@@ -571,3 +572,17 @@ def test_declared_improvements_and_specialty_are_named_in_the_review() -> None:
                           date(2026, 11, 29), "vi")
     assert lines == ["Thêm cải tiến đã công bố (tiêu chí ưu tiên xúc tiến)",
                      "Thêm đặc sản địa phương (tiêu chí ưu tiên xúc tiến)"]
+
+
+def test_a_duplicate_type_links_to_its_group_on_the_portfolio_page(
+        capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    (repo / "mkdocs.yml").write_text(
+        "site_name: Danh mục\nsite_url: https://example.org/ocop/\nextra:\n  officers:\n"
+        "    title: Dành cho cán bộ\n    pages:\n      - title: Rà soát danh mục\n"
+        "        url: ra-soat-danh-muc/\n", encoding="utf-8")
+    added = repo / "products" / "hoi-an" / "expired"  # another subject's nước mắm in Hội An
+    shutil.copytree(ROOT / "tests" / "corpus" / "valid" / "expired", added)
+    (added / "expected.txt").unlink()
+    _, out, _ = review(capsys, repo, "--base", "main")
+    assert ("Xem các sản phẩm cùng loại cạnh nhau: [Rà soát danh mục](https://example.org/ocop/"
+            "ra-soat-danh-muc/#trung-loai-nuoc-mam-thanh-pho-hoi-an).") in section(out, "Câu hỏi")
