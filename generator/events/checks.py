@@ -12,7 +12,7 @@ from typing import Any
 
 from ..dates import day
 from ..findings import Finding, Message, Severity, register
-from ..load.document import Document
+from ..load.document import Document, PathT
 from ..model.product import Product
 from .load import event_id
 
@@ -89,7 +89,7 @@ class Catalogue:
     products: Mapping[str, Product]
 
 
-def _date(doc: Document, path: tuple[str | int, ...], value: Any) -> date | None | Finding:
+def _date(doc: Document, path: PathT, value: Any) -> date | Finding | None:
     if not isinstance(value, str):
         return None
     try:
@@ -102,7 +102,7 @@ def read_dates(doc: Document) -> tuple[dict[str, date], list[Finding]]:
     """The event's start, end and deadline as days, with a finding for each unreal one."""
     out: dict[str, date] = {}
     bad: list[Finding] = []
-    items = [(p, doc.data.get(p[0])) for p in _DATES[:2]]
+    items: list[tuple[PathT, Any]] = [(p, doc.data.get(p[0])) for p in _DATES[:2]]
     items.append((_DATES[2], (doc.data.get("registration") or {}).get("deadline")))
     items += [(("programme", i, "date"), item.get("date"))
               for i, item in enumerate(doc.data.get("programme") or ())]

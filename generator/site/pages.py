@@ -18,11 +18,13 @@ import yaml
 from markupsafe import escape
 
 from ..dates import day
+from ..events.model import Event
 from ..model.product import Product
 from ..resources import resource_path
 from ..textfold import d_words
 from ..textfold import slugify as slug
 from ..validity import inline
+from . import event_pages
 from .collate import sort_key
 from .config import SiteConfig
 from .contact import reach
@@ -129,7 +131,8 @@ class Planner:
     """Builds the list of :class:`SourceFile` for one catalogue."""
 
     def __init__(self, products: list[Product], config: SiteConfig, today: date,
-                 pipeline: PhotoPipeline, qr_cache: Path | None = None) -> None:
+                 pipeline: PhotoPipeline, qr_cache: Path | None = None,
+                 events: Iterable[Event] = ()) -> None:
         self.config, self.today, self.pipeline = config, today, pipeline
         self.qr = QrCodes(qr_cache)
         listed = [p for p in products if config.list_expired or p.current_recognition(today)]
@@ -138,6 +141,7 @@ class Planner:
         self._index = {kind: {item.slug: item for item in items}
                        for kind, items in self.listings.items()}
         self._relate()
+        self.events = event_pages.EventPages(events, self.views, config, today, self._render)
 
     def _render(self, template: str, **context: Any) -> str:
         """A content template, with the day validity is computed for (``today``)."""
@@ -213,7 +217,8 @@ class Planner:
         body = self._render("product.html", v=view, root=_root(view.url),
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
                       folded=d_words(view.search_text), publisher=self.config.publisher,
-                      reach=reach(product, self.config))
+                      reach=reach(product, self.config),
+                      w=event_pages.words(self.config.language))
         description = meta_description(view)
         extra = {"kind": "product", "canonical": canonical,
                  "image": self.config.absolute(images[0]) if images else "",
@@ -267,7 +272,7 @@ class Planner:
                                                    v.id), reverse=True)[:6]
         body = self._render("home.html", config=self.config, root="",
                       total=len(self.views), current=sum(v.badge.current for v in self.views),
-                      counts=self._counts(), newest=newest)
+                      counts=self._counts(), newest=newest, events=self.events.home())
         front = _front_matter(self.config.site_name,
                               f"Danh mục sản phẩm OCOP {self.config.region}: tra cứu hạng sao, "
                               "hiệu lực, chủ thể và nơi bán.", {"kind": "home"})
@@ -298,6 +303,7 @@ class Planner:
         out += [self.product_page(v) for v in self.views]
         out += [self.listing_page(item) for items in self.listings.values() for item in items]
         out += [self.index_page(kind) for kind in INDEX_PAGES]
+        out += self.events.files()
         out += [SourceFile(path, source=source)
                 for path, source in sorted(self.pipeline.outputs().items())]
         return out

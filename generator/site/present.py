@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..dates import day
 from ..model.product import Origin, Product, RecognitionState, Text
@@ -122,6 +122,8 @@ class ProductView:
     related: dict[str, list[ProductView]] = field(default_factory=dict)
     #: the opening of the description, for search result cards (Pagefind meta ``summary``)
     summary: str = ""
+    #: the events the product takes part in (generator/site/event_pages.py), upcoming first
+    events: list[Any] = field(default_factory=list)
 
     @property
     def id(self) -> str:
