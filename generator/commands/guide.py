@@ -39,6 +39,7 @@ GROUPS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("date", "standard", "price", "packaging"), "Ngày, tiêu chuẩn, giá, bao bì",
      "Dates, standards, prices, packaging"),
     (("portfolio",), "Câu hỏi rà soát của tỉnh", "The province's review questions"),
+    (("event",), "Tệp sự kiện xúc tiến thương mại (events/)", "Trade-promotion event files (events/)"),
 )
 OTHER = ("Khác", "Other")
 

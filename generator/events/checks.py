@@ -54,24 +54,24 @@ register(
             bad="participants:\n  - product: tieu-tien-phuoc-x",
             fix="participants:\n  - product: tieu-tien-phuoc"),
     Message("event.product_twice", Severity.ERROR,
-            "sản phẩm `{value}` đã có ở dòng {first} — mỗi sản phẩm chỉ ghi một lần trong một sự "
+            "sản phẩm `{value}` đã có ở dòng {first_line} — mỗi sản phẩm chỉ ghi một lần trong một sự "
             "kiện: xoá mục lặp lại",
-            "product `{value}` is already listed on line {first} — list each product once per "
+            "product `{value}` is already listed on line {first_line} — list each product once per "
             "event: delete the repeated entry",
             bad="  - product: tieu-tien-phuoc\n  - product: tieu-tien-phuoc",
             fix="  - product: tieu-tien-phuoc"),
     Message("event.booth_twice", Severity.ERROR,
-            "gian hàng `{value}` đã ghi cho `{other}` ở dòng {first} — mỗi gian hàng chỉ ghi cho "
+            "gian hàng `{value}` đã ghi cho `{other_product}` ở dòng {first_line} — mỗi gian hàng chỉ ghi cho "
             "một sản phẩm: sửa số gian hàng",
-            "booth `{value}` is already given to `{other}` on line {first} — one product per "
+            "booth `{value}` is already given to `{other_product}` on line {first_line} — one product per "
             "booth: correct the booth number",
             bad="  - {product: tieu-tien-phuoc, booth: A12}\n  - {product: tinh-dau-que, booth: A12}",
             fix="  - {product: tieu-tien-phuoc, booth: A12}\n  - {product: tinh-dau-que, booth: A13}"),
     Message("event.product_not_current", Severity.WARNING,
-            "sản phẩm `{value}` không còn sao OCOP hiệu lực vào ngày {when} của sự kiện — một sự kiện "
+            "sản phẩm `{value}` không còn sao OCOP hiệu lực vào ngày {lapsed_on} của sự kiện — một sự kiện "
             "không được quảng bá sao đã hết hạn: kiểm tra lần công nhận mới, hoặc bỏ sản phẩm khỏi "
             "danh sách",
-            "product `{value}` holds no current OCOP star on {when}, during the event — an event "
+            "product `{value}` holds no current OCOP star on {lapsed_on}, during the event — an event "
             "must not promote a lapsed star: check for a newer recognition, or drop the product",
             bad="participants:\n  - product: nuoc-mam-het-han",
             fix="participants:\n  - product: tieu-tien-phuoc"),
@@ -161,12 +161,12 @@ def check_participants(doc: Document, catalogue: Catalogue) -> list[Finding]:
             out.append(_unknown(doc, index, product, catalogue.ids))
         elif product in products:
             out.append(doc.finding("event.product_twice", ("participants", index, "product"),
-                                   value=product, first=products[product]))
+                                   value=product, first_line=products[product]))
         products.setdefault(product, line)
         if booth is not None and booth in booths:
             first, other = booths[booth]
             out.append(doc.finding("event.booth_twice", ("participants", index, "booth"),
-                                   value=booth, other=other, first=first))
+                                   value=booth, other_product=other, first_line=first))
         elif booth is not None:
             booths[booth] = (doc.locate(("participants", index, "booth"))[0], product)
     return out
@@ -186,5 +186,5 @@ def check_currency(doc: Document, catalogue: Catalogue) -> list[Finding]:
         lapsed = [d for d in (start, end) if product.current_recognition(d) is None]
         if lapsed:
             out.append(doc.finding("event.product_not_current", ("participants", index, "product"),
-                                   value=item["product"], when=day(lapsed[0])))
+                                   value=item["product"], lapsed_on=day(lapsed[0])))
     return out

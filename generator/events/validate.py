@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..checks.fields import check_plain_text
 from ..findings import Finding, display_path
 from ..load.document import Document
 from .build import build_event
@@ -34,7 +35,7 @@ def check_event(source: Path | bytes, file: str, catalogue: Catalogue) -> tuple[
     doc.findings += check_event_schema(doc)
     if any(f.is_error for f in doc.findings):
         return doc, None
-    doc.findings += check_id(doc) + check_dates(doc)
+    doc.findings += check_id(doc) + check_dates(doc) + check_plain_text(doc)
     doc.findings += check_participants(doc, catalogue) + check_currency(doc, catalogue)
     if any(f.is_error for f in doc.findings):
         return doc, None
