@@ -132,12 +132,12 @@ def when(start: date, end: date, lang: str) -> str:
     return day(start) if start == end else SAY("days", lang, start=day(start), end=day(end))
 
 
-def booth_key(booth: str | None) -> tuple[int, tuple[tuple[int, str], ...]]:
-    """Booths in the order a visitor walks them: A2 before A10; no booth last."""
+def booth_key(booth: str | None) -> tuple[int, tuple[tuple[int, int, str], ...]]:
+    """Booths in the order a visitor walks them: 2 before 12, A2 before A10; no booth last."""
     if not booth:
         return (1, ())
     parts = re.findall(r"\d+|\D+", booth)
-    return (0, tuple((int(p), "") if p.isdigit() else (-1, p.casefold()) for p in parts))
+    return (0, tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in parts))
 
 
 def zones(participants: tuple[Participant, ...], views: Mapping[str, ProductView],
@@ -172,7 +172,7 @@ def _contact(event: Event, lang: str) -> tuple[Action, ...]:
         out.append(Action("tel", SAY("call", lang), contact.phone, tel_href(contact.phone)))
     if contact.email:
         out.append(Action("email", SAY("email", lang), contact.email, f"mailto:{contact.email}"))
-    if contact.website:
+    if contact.website and contact.website.startswith(("https://", "http://")):
         out.append(Action("web", SAY("website", lang), contact.website, contact.website))
     return tuple(out)
 
