@@ -42,6 +42,8 @@ class Result:
     documents: list[Document] = field(default_factory=list)
     #: the events whose files have no errors, soonest first
     events: list[Event] = field(default_factory=list)
+    #: the event files checked (events/), repository-relative
+    event_files: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -112,6 +114,7 @@ def _check_events(result: Result, paths: list[Path], root: Path, entries: list[E
     result.findings += checked.findings
     result.documents += checked.documents
     result.events = checked.events
+    result.event_files = [d.file for d in checked.documents]
 
 
 def validate(paths: list[Path], root: Path, today: date) -> Result:

@@ -139,7 +139,6 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "year": ("2023", "2023"),
     "deadline": ("20/05/2023", "20/05/2023"),
     "lapsed_on": ("20/03/2027", "20/03/2027"),
-    "first_line": ("14", "14"),
     "other_product": ("tieu-tien-phuoc", "tieu-tien-phuoc"),
     "stripped": ("2", "2"),
     "suggested": ("cooperative", "cooperative"),

@@ -61,10 +61,10 @@ register(
             bad="  - product: tieu-tien-phuoc\n  - product: tieu-tien-phuoc",
             fix="  - product: tieu-tien-phuoc"),
     Message("event.booth_twice", Severity.ERROR,
-            "gian hàng `{value}` đã ghi cho `{other_product}` ở dòng {first_line} — mỗi gian hàng chỉ ghi cho "
-            "một sản phẩm: sửa số gian hàng",
-            "booth `{value}` is already given to `{other_product}` on line {first_line} — one product per "
-            "booth: correct the booth number",
+            "gian hàng `{value}` đã ghi cho `{other_product}` ở dòng {first_line} — mỗi gian hàng "
+            "chỉ ghi cho một sản phẩm: sửa số gian hàng",
+            "booth `{value}` is already given to `{other_product}` on line {first_line} — one "
+            "product per booth: correct the booth number",
             bad="  - {product: tieu-tien-phuoc, booth: A12}\n  - {product: tinh-dau-que, booth: A12}",
             fix="  - {product: tieu-tien-phuoc, booth: A12}\n  - {product: tinh-dau-que, booth: A13}"),
     Message("event.product_not_current", Severity.WARNING,

@@ -18,7 +18,8 @@ from generator.site.images import PhotoPipeline
 from generator.site.pages import Planner
 from tests.site.conftest import build, copy_fixture
 
-EVIL = '</script><script>alert(1)</script><img src=x onerror="alert(2)"> **b** [x](javascript:alert(3)) {{ 7*7 }}{% raw %}'
+EVIL = ('</script><script>alert(1)</script><img src=x onerror="alert(2)"> **b** '
+        "[x](javascript:alert(3)) {{ 7*7 }}{% raw %}")
 
 
 def _evil_event(**changes: object) -> Event:
