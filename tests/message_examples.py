@@ -140,6 +140,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "deadline": ("20/05/2023", "20/05/2023"),
     "lapsed_on": ("20/03/2027", "20/03/2027"),
     "other_product": ("tieu-tien-phuoc", "tieu-tien-phuoc"),
+    "product": ("`tieu-tien-phuoc`", "`tieu-tien-phuoc`"),
     "stripped": ("2", "2"),
     "suggested": ("cooperative", "cooperative"),
     "suggestion": (" (có phải `name`?)", " (did you mean `name`?)"),

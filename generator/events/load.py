@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..load.document import Document, PathT
@@ -72,7 +72,7 @@ def load_event(source: Path | bytes, file: str) -> Document:
     return doc
 
 
-def is_event_file(path: Path) -> bool:
+def is_event_file(path: PurePath) -> bool:
     return path.suffix in _SUFFIXES and not path.name.startswith(".")
 
 
