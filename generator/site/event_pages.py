@@ -16,6 +16,7 @@ from typing import Any
 from ..events.model import Event
 from . import pages
 from .config import SiteConfig
+from .event_ical import FEED, event_ics, feed_ics, ics_path
 from .event_view import EVENT_DIR, SAY, EventView, present_event
 from .present import ProductView
 
@@ -33,7 +34,7 @@ class EventPages:
 
     def __init__(self, events: Iterable[Event], views: Sequence[ProductView], config: SiteConfig,
                  today: date, render: Callable[..., str]) -> None:
-        self.config, self.render = config, render
+        self.config, self.render, self.today = config, render, today
         by_id = {v.id: v for v in views}
         self.views = sorted((present_event(e, by_id, today, config.language) for e in events),
                             key=lambda v: (v.event.start, v.id))
@@ -62,7 +63,7 @@ class EventPages:
     def index_page(self) -> pages.SourceFile:
         lang = self.config.language
         body = self.render("events.html", root="../", upcoming=self.upcoming(),
-                           past=self.past_by_year(), w=words(lang))
+                           past=self.past_by_year(), w=words(lang), feed=FEED)
         title = SAY("title", lang)
         front = pages._front_matter(title, f"{title}: {SAY('intro', lang)} — {self.config.region}",
                                     {"kind": "events"})
@@ -70,14 +71,20 @@ class EventPages:
 
     def event_page(self, view: EventView) -> pages.SourceFile:
         lang, event = self.config.language, view.event
-        body = self.render("event.html", root="../../", e=view, w=words(lang))
+        body = self.render("event.html", root="../../", e=view, w=words(lang), ics=ics_path(view))
         description = f"{event.name.vi} — {view.kind}, {view.when}, {view.place}"
         front = pages._front_matter(event.name.vi, description,
                                     {"kind": "event", "canonical": self.config.absolute(view.url)})
         return pages.SourceFile(f"{EVENT_DIR}/{event.id}.md", front + body)
 
+    def calendars(self) -> list[pages.SourceFile]:
+        """One .ics per event, and the feed of the upcoming ones."""
+        out = [pages.SourceFile(ics_path(v), event_ics(v, self.config, self.today))
+               for v in self.views]
+        return [*out, pages.SourceFile(FEED, feed_ics(self.upcoming(), self.config, self.today))]
+
     def files(self) -> list[pages.SourceFile]:
-        return [self.index_page(), *(self.event_page(v) for v in self.views)]
+        return [self.index_page(), *(self.event_page(v) for v in self.views), *self.calendars()]
 
 
 def _soonest(view: EventView) -> int:

@@ -65,6 +65,8 @@ SAY = Texts("site.events", {
     "kind.ocop_week": ("Tuần lễ, ngày hội OCOP", "OCOP week"),
     "kind.market_day": ("Chợ phiên", "Market day"),
     "kind.online_campaign": ("Chiến dịch trực tuyến", "Online campaign"),
+    "add_to_calendar": ("Thêm vào lịch (.ics)", "Add to calendar (.ics)"),
+    "subscribe": ("Lịch các sự kiện sắp diễn ra (.ics)", "Calendar of upcoming events (.ics)"),
     "call": ("Gọi", "Call"),
     "email": ("Thư điện tử", "E-mail"),
     "website": ("Trang web", "Website"),

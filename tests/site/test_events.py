@@ -6,8 +6,11 @@ one lapsed and without either) and a past market day; the build's day is 29/11/2
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
+
+from icalendar import Calendar
 
 from tests.site.conftest import soup
 
@@ -106,3 +109,27 @@ def test_home_page_shows_the_next_events(site3: Path) -> None:
     assert section.h2.get_text() == "Sự kiện sắp diễn ra"
     assert [a.get_text() for a in section.select(".ocop-event__name a")] == ['Hội chợ "Thử" & Co <3']
     assert section.select_one(".ocop-events-link a")["href"] == "xuc-tien/"
+
+
+def _calendar(path: Path) -> list:
+    return [c for c in Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
+
+
+def test_each_event_has_a_calendar_file_that_parses_back(site3: Path) -> None:
+    page = soup(site3 / FAIR)
+    link = page.select_one(".ocop-event__calendar a")
+    assert link["href"] == "../../xuc-tien/hoi-cho-thu-nghiem-2027.ics"
+    (entry,) = _calendar(site3 / "xuc-tien" / "hoi-cho-thu-nghiem-2027.ics")
+    assert str(entry["summary"]) == 'Hội chợ "Thử" & Co <3'
+    assert entry.decoded("dtstart") == date(2027, 1, 15)
+    assert entry.decoded("dtend") == date(2027, 1, 18)  # RFC 5545: the day after the last
+    assert str(entry["uid"]) == "hoi-cho-thu-nghiem-2027@example.org"
+    assert str(entry["url"]) == "https://example.org/ocop/xuc-tien/hoi-cho-thu-nghiem-2027/"
+    assert "Nhà văn hoá thử nghiệm" in str(entry["location"])
+
+
+def test_the_feed_holds_the_upcoming_events_only(site3: Path) -> None:
+    index = soup(site3 / "xuc-tien" / "index.html")
+    assert index.select_one(".ocop-events__feed a")["href"] == "../xuc-tien/su-kien-sap-dien-ra.ics"
+    feed = _calendar(site3 / "xuc-tien" / "su-kien-sap-dien-ra.ics")
+    assert [str(e["uid"]) for e in feed] == ["hoi-cho-thu-nghiem-2027@example.org"]
