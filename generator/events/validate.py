@@ -7,6 +7,7 @@ errors; a broken event file is reported with file and line and never touches the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..checks.fields import check_plain_text
@@ -58,3 +59,11 @@ def validate_events(paths: list[Path], root: Path, catalogue: Catalogue) -> Even
 
 def events_folder(root: Path) -> Path:
     return root / EVENTS_DIR
+
+
+def all_events(root: Path, today: date) -> list[Event]:
+    """Every event whose file has no errors, soonest first, checked against the whole
+    catalogue as of ``today`` (what the site shows; for open data and other exports)."""
+    from ..validate import validate  # generator.validate calls this package: import late
+
+    return validate([root / "products"], root, today).events

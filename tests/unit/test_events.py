@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.events.checks import Catalogue
 from generator.events.model import Timing
-from generator.events.validate import check_event
+from generator.events.validate import all_events, check_event
 from generator.site.event_view import booth_key, when
 from generator.validate import validate
 from tests.conftest import ROOT, TODAY
@@ -90,6 +90,13 @@ def test_shipped_events_are_valid_and_cite_their_sources() -> None:
     assert len(examples) <= 1
     assert all(e.timing(TODAY).is_ahead for e in examples)
     assert all(p in {x.id for x in result.products} for e in events for p in e.product_ids())
+
+
+def test_all_events_is_what_the_site_shows() -> None:
+    events = all_events(ROOT, TODAY)
+    assert [e.id for e in events] == [e.id for e in validate([ROOT / "products"], ROOT,
+                                                              TODAY).events]
+    assert [e.start for e in events] == sorted(e.start for e in events)
 
 
 def test_a_shipped_copy_without_events_builds(tmp_path: Path) -> None:
