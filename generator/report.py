@@ -44,13 +44,26 @@ def summary(result: Result, lang: str = "vi") -> str:
     return f"{head} Không phát hiện vấn đề nào."
 
 
-def text_report(result: Result, lang: str = "vi") -> str:
-    """Findings grouped by file, each line clickable as ``file:line:column``."""
+_WARNINGS_LEFT_OUT = {
+    "vi": "{n} cảnh báo không in ở đây (chúng không chặn việc đăng): xem bằng `ocop validate`.",
+    "en": "{n} warning(s) not shown here (they do not block publishing): see `ocop validate`.",
+}
+
+
+def text_report(result: Result, lang: str = "vi", *, errors_only: bool = False) -> str:
+    """Findings grouped by file, each line clickable as ``file:line:column``.
+
+    ``errors_only`` (a build that stopped): only what blocks publishing, so the one error is
+    not buried under a hundred warnings; the warnings are counted, not printed."""
+    shown = result.errors if errors_only else result.findings
     blocks = []
-    for file, items in groupby(result.findings, key=lambda f: f.file):
+    for file, items in groupby(shown, key=lambda f: f.file):
         lines = [f"  {visible(_line(f, lang))}" for f in items]
         blocks.append("\n".join([visible(file), *lines]))
-    return "\n\n".join([*blocks, summary(result, lang)]) + "\n"
+    tail = [summary(result, lang)]
+    if errors_only and result.warnings:
+        tail.append(_WARNINGS_LEFT_OUT[lang].format(n=len(result.warnings)))
+    return "\n\n".join([*blocks, "\n".join(tail)]) + "\n"
 
 
 def json_report(result: Result, lang: str = "vi") -> str:

@@ -62,3 +62,19 @@ def test_product_files_point_editors_at_the_schema() -> None:
     for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../../../schema/product.schema.json", path
+
+
+def test_examples_pass_the_check_digits_the_validator_applies() -> None:
+    """An officer who copies an example must not get an error for it (the tax code example
+    once failed its own check digit)."""
+    from stdnum import ean
+    from stdnum.vn import mst
+
+    checks = {"subject.tax_code": mst.is_valid}
+    bad = []
+    for path, node in _properties(resolve(product_schema())):
+        check = checks.get(path) or (ean.is_valid if path.endswith("gtin") else None)
+        if check is not None:
+            bad += [(path, ex) for ex in node.get("examples", []) if not check(str(ex))]
+    assert bad == []
+    assert any(path == "subject.tax_code" for path, _ in _properties(resolve(product_schema())))

@@ -51,11 +51,13 @@ def build(root: Path, *, today: date, emit: Path | None = None,
     config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins["ocop"]
     assert isinstance(plugin, OcopPlugin), "mkdocs.yml must list the `ocop` plugin"
-    plugin.today = today
+    plugin.today, plugin.log_report = today, False
     try:
         mkdocs_build(config)
     except (Abort, MkDocsException) as error:
         if plugin.error is not None:
+            print("Danh mục có lỗi, không đăng trang / the catalogue has errors, nothing was "
+                  "published:")
             sys.stdout.write(plain(plugin.error.report))
         else:
             print(f"ocop: {plain(str(error))}", file=sys.stderr)

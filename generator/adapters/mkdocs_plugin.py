@@ -53,6 +53,9 @@ class OcopPlugin(BasePlugin):
         self.final: Path | None = None
         self.prepared: Prepared | None = None
         self.error: BuildError | None = None
+        #: a bare ``mkdocs build`` logs the officer's report; ``ocop build`` prints it itself
+        #: (once, on standard output), so it turns this off
+        self.log_report = True
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -78,8 +81,9 @@ class OcopPlugin(BasePlugin):
             self.prepared = prepare(root, self.today, settings)
         except BuildError as error:
             self.error = error
-            log.error("Danh mục có lỗi, không đăng trang / the catalogue has errors:\n%s",
-                      error.report)
+            if self.log_report:
+                log.error("Danh mục có lỗi, không đăng trang / the catalogue has errors:\n%s",
+                          error.report)
             raise Abort("ocop: sửa các lỗi trên rồi dựng lại / fix the errors above") from error
         for item in self.prepared.files:
             inclusion = (InclusionLevel.UNDEFINED if item.path in IN_NAV

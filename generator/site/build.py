@@ -52,7 +52,7 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
         raise BuildError(f"{error}\n") from error
     result = validate([root / config.products_dir], root, today)
     if result.errors:
-        raise BuildError(text_report(result, config.language), result)
+        raise BuildError(text_report(result, config.language, errors_only=True), result)
     pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
     try:
         planner = Planner(result.products, config, today, pipeline, root / CACHE_DIR / "qr",

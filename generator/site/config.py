@@ -32,6 +32,23 @@ class Office:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """The licence of the open data (``extra.ocop.licence``): an SPDX ``name``, a ``title`` and
+    the licence text's URL (``path``). ``confirmed`` is false until the province has decided:
+    the open-data page and datapackage.json then call it a proposal."""
+
+    name: str = "CC-BY-4.0"
+    title: str = "Creative Commons Attribution 4.0 International"
+    path: str = "https://creativecommons.org/licenses/by/4.0/"
+    confirmed: bool = False
+
+
+#: Used when mkdocs.yml names no licence: an open licence that asks only for attribution,
+#: proposed (``confirmed`` false), never presented as the province's choice.
+PROPOSED_LICENCE = Licence()
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     site_name: str
     site_url: str
@@ -43,6 +60,7 @@ class SiteConfig:
     products_dir: str = "products"
     language: str = "vi"
     offices: tuple[Office, ...] = ()
+    licence: Licence = PROPOSED_LICENCE
 
     def absolute(self, path: str) -> str:
         """Absolute URL of a site-relative path (canonical links, QR codes, sitemap)."""
@@ -115,13 +133,40 @@ def _offices(block: Mapping[str, Any], where: str) -> tuple[Office, ...]:
     return offices
 
 
+_LICENCE_KEYS = {"name", "title", "path", "confirmed"}
+
+
+def _licence(block: Mapping[str, Any], where: str) -> Licence:
+    """``extra.ocop.licence``: ``name``, ``title``, ``path`` (text) and ``confirmed``
+    (true/false); left out, the proposed licence."""
+    item = block.get("licence")
+    if item is None:
+        return PROPOSED_LICENCE
+    where = f"{where} extra.ocop.licence"
+    if not isinstance(item, Mapping):
+        raise ConfigError(f"{where}: là một khối có name, title, path, confirmed / a mapping "
+                          "with name, title, path, confirmed")
+    unknown = sorted(set(item) - _LICENCE_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: khoá lạ / unknown keys: {', '.join(unknown)} "
+                          f"(cho phép / allowed: {', '.join(sorted(_LICENCE_KEYS))})")
+    confirmed = item.get("confirmed", False)
+    if not isinstance(confirmed, bool):
+        raise ConfigError(f"{where}.confirmed phải là true/false / must be true or false")
+    path = _need(item, "path", where)
+    if not re.match(r"https?://[^\s]+$", path):
+        raise ConfigError(f"{where}.path phải là địa chỉ https:// / must be an http(s) URL")
+    return Licence(_need(item, "name", where), _need(item, "title", where), path, confirmed)
+
+
 def from_mkdocs(data: Mapping[str, Any], where: str = "mkdocs.yml") -> SiteConfig:
     """Validate ``site_name``, ``site_url`` and the ``extra.ocop`` block of mkdocs.yml, as read
     by the engine (its parsed config) or by :func:`read_mkdocs_yml`."""
     block = (data.get("extra") or {}).get("ocop")
     if not isinstance(block, Mapping):
         raise ConfigError(f"{where}: thiếu khối `extra: ocop:` / the `extra.ocop` block is missing")
-    known = {"region", "publisher", "contact", "list_expired", "products_dir", "offices"}
+    known = {"region", "publisher", "contact", "list_expired", "products_dir", "offices",
+             "licence"}
     unknown = sorted(set(block) - known)
     if unknown:
         raise ConfigError(f"{where}: extra.ocop có khoá lạ / unknown keys: {', '.join(unknown)} "
@@ -140,7 +185,7 @@ def from_mkdocs(data: Mapping[str, Any], where: str = "mkdocs.yml") -> SiteConfi
         contact_email=contact.get("email"), contact_phone=contact.get("phone"),
         list_expired=list_expired, products_dir=block.get("products_dir", "products"),
         language=(data.get("theme") or {}).get("language", "vi"),
-        offices=_offices(block, where))
+        offices=_offices(block, where), licence=_licence(block, where))
 
 
 def load(root: Path) -> SiteConfig:

@@ -180,6 +180,8 @@ SAY = Texts("site", {
         "Chủ thể chưa công bố số điện thoại, email hay trang web.",
         "The producer has published no phone, email or website.",
     ),
+    "open_data": ("Dữ liệu mở: tải cả danh mục (JSON, CSV)",
+                  "Open data: download the whole catalogue (JSON, CSV)"),
     "share": ("Chia sẻ", "Share"),
     "share.copied": ("Đã chép đường dẫn", "Link copied"),
     "share.manual": ("Chép đường dẫn của trang", "Copy the page’s address"),

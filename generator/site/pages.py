@@ -304,6 +304,8 @@ class Planner:
         out += [self.listing_page(item) for items in self.listings.values() for item in items]
         out += [self.index_page(kind) for kind in INDEX_PAGES]
         out += self.events.files()
+        from .opendata import open_data_files  # it imports this module: bound at call time
+        out += open_data_files(self)
         out += [SourceFile(path, source=source)
                 for path, source in sorted(self.pipeline.outputs().items())]
         return out

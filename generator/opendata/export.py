@@ -1,0 +1,133 @@
+"""The open-data files of one build: :func:`export` is the one entry point.
+
+It takes the published products (with the paths of their published photos) and the event
+records (plain mappings, made by the events package; none until it lands) and returns every
+file of ``du-lieu/`` plus one record per product at ``san-pham/<id>.json``, beside the page
+``san-pham/<id>/``. An events resource is listed (and ``du-lieu/su-kien.json`` written) only
+when there are events: an empty file would promise a shape no event has been checked against.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..model.product import Product
+from ..resources import resource_path
+from ..site.config import SiteConfig
+from .columns import PRODUCT_COLUMNS, Column
+from .csvfile import csv_text
+from .package import Resource, datapackage, licence
+from .records import RECORD_PATH, product_record
+
+FOLDER = "du-lieu"
+#: the JSON Schemas published under du-lieu/schema/, from the repository's schema/
+SCHEMAS = ("product.schema.json", "product-record.schema.json", "catalogue.schema.json")
+
+
+@dataclass(frozen=True)
+class Published:
+    """A product the site publishes, with its photos' site-relative paths (product order)."""
+
+    product: Product
+    photos: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OpenFile:
+    """A file of the site: ``path`` relative to the site root; text or a file to copy."""
+
+    path: str
+    content: str | None = None
+    source: Path | None = None
+
+    @property
+    def size(self) -> int:
+        if self.content is not None:
+            return len(self.content.encode("utf-8"))
+        assert self.source is not None
+        return self.source.stat().st_size
+
+
+@dataclass(frozen=True)
+class OpenData:
+    files: list[OpenFile]
+    resources: list[Resource]
+    schemas: list[OpenFile]
+    #: the per-product records: how many, their total size in bytes, one example path
+    records: tuple[int, int, str] = (0, 0, "")
+    descriptor: dict[str, Any] = field(default_factory=dict)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _header(config: SiteConfig, today: date, count: int) -> dict[str, Any]:
+    return {"title": config.site_name, "publisher": config.publisher,
+            "licence": {**licence(config), "confirmed": config.licence.confirmed},
+            "as_of": today.isoformat(), "site_url": config.site_url, "count": count}
+
+
+def _table(name: str, stem: str, words: tuple[str, str], items: Sequence[Mapping[str, Any]],
+           columns: Sequence[Column], header: dict[str, Any],
+           json_schema: str | None) -> list[tuple[OpenFile, Resource]]:
+    """The JSON file (header + items under ``name``) and, with columns, the CSV file."""
+    title, description = words
+    body = OpenFile(f"{FOLDER}/{stem}.json", _json({**header, name: list(items)}))
+    out = [(body, Resource(f"{stem}-json", f"{stem}.json", f"{title} (JSON)", description,
+                           body.size, json_schema=json_schema))]
+    if columns:
+        table = OpenFile(f"{FOLDER}/{stem}.csv", csv_text(columns, items))
+        out.append((table, Resource(f"{stem}-csv", f"{stem}.csv", f"{title} (CSV)",
+                                    description, table.size, columns)))
+    return out
+
+
+def _schemas(config: SiteConfig) -> list[OpenFile]:
+    """The schemas, each with its ``$id`` set to the address it is published at (so the
+    catalogue schema's ``$ref`` to the record schema resolves on the site itself). Not package
+    resources: Frictionless reads a ``*.schema.json`` resource as a Table Schema; the JSON
+    resources name theirs in ``jsonSchema`` instead."""
+    out = []
+    for name in SCHEMAS:
+        path = f"{FOLDER}/schema/{name}"
+        schema = json.loads(resource_path(f"schema/{name}").read_text(encoding="utf-8"))
+        schema["$id"] = config.absolute(path)
+        out.append(OpenFile(path, json.dumps(schema, ensure_ascii=False, indent=2) + "\n"))
+    return out
+
+
+PRODUCTS = ("Sản phẩm OCOP / OCOP products",
+            "Mỗi sản phẩm trang web công bố, một dòng (CSV) hoặc một bản ghi (JSON). / Every "
+            "product the site publishes, one row (CSV) or one record (JSON).")
+EVENTS = ("Sự kiện xúc tiến thương mại / Trade-promotion events",
+          "Hội chợ, triển lãm và sự kiện có sản phẩm OCOP. / Fairs, exhibitions and events "
+          "with OCOP products.")
+
+
+def export(products: Sequence[Published], events: Sequence[Mapping[str, Any]] = (), *,
+           config: SiteConfig, today: date,
+           event_columns: Sequence[Column] = ()) -> OpenData:
+    """Every open-data file as of ``today``; ``event_columns`` (from the events package) add
+    an events CSV beside its JSON."""
+    records = [product_record(p.product, today, config.site_url, p.photos)
+               for p in sorted(products, key=lambda p: p.product.id)]
+    singles = [OpenFile(RECORD_PATH.format(id=r["id"]), _json(r)) for r in records]
+    pairs = _table("products", "san-pham", PRODUCTS, records, PRODUCT_COLUMNS,
+                   _header(config, today, len(records)), "schema/catalogue.schema.json")
+    if events:
+        pairs += _table("events", "su-kien", EVENTS, events, event_columns,
+                        _header(config, today, len(events)), None)
+    resources = [resource for _, resource in pairs]
+    descriptor = datapackage(config, today, resources)
+    files = [item for item, _ in pairs]
+    files.append(OpenFile(f"{FOLDER}/datapackage.json", _json(descriptor)))
+    schemas = _schemas(config)
+    example = singles[0].path if singles else ""
+    return OpenData(files + schemas + singles, resources, schemas,
+                    (len(singles), sum(s.size for s in singles), example), descriptor)

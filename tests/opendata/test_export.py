@@ -1,0 +1,104 @@
+"""The exporter's contract: one function for products and events, CSV for spreadsheets, and
+the licence setting."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+
+from generator.opendata.columns import Column
+from generator.opendata.csvfile import cell, csv_text
+from generator.opendata.export import OpenData, Published, export
+from generator.site.config import PROPOSED_LICENCE, ConfigError, from_mkdocs
+from tests.conftest import ROOT, TODAY
+
+BASE: dict[str, Any] = {"site_name": "OCOP", "site_url": "https://example.org/",
+                        "extra": {"ocop": {"region": "Quảng Nam", "publisher": "VP OCOP"}}}
+EVENT = {"id": "ngay-hoi-quang-nam-da-nang-2023", "name": {"vi": "Ngày hội sản phẩm Quảng Nam"},
+         "start": "2023-05-11", "end": "2023-05-14"}
+
+
+def _paths(data: OpenData) -> set[str]:
+    return {f.path for f in data.files}
+
+
+def test_without_events_no_events_file_is_written(shipped: OpenData) -> None:
+    assert not any("su-kien" in path for path in _paths(shipped))
+    assert "du-lieu/datapackage.json" in _paths(shipped)
+
+
+def test_events_are_listed_when_there_are_some(shipped_products: list[Published]) -> None:
+    config = from_mkdocs(BASE)
+    columns = (Column("id", "string", "Mã", "Id", lambda r: r["id"]),
+               Column("start", "date", "Bắt đầu", "Start", lambda r: r["start"]))
+    data = export(shipped_products[:2], [EVENT], config=config, today=TODAY,
+                  event_columns=columns)
+    files = {f.path: f for f in data.files}
+    assert json.loads(files["du-lieu/su-kien.json"].content or "")["events"] == [EVENT]
+    assert files["du-lieu/su-kien.csv"].content == "\ufeffid,start\r\n" \
+        "ngay-hoi-quang-nam-da-nang-2023,2023-05-11\r\n"
+    names = [r["name"] for r in data.descriptor["resources"]]
+    assert names == ["san-pham-json", "san-pham-csv", "su-kien-json", "su-kien-csv"]
+
+
+def test_records_are_published_beside_the_pages(shipped: OpenData) -> None:
+    count, total, example = shipped.records
+    singles = [p for p in _paths(shipped) if p.startswith("san-pham/")]
+    assert count == len(singles) > 50 and total > 0
+    assert example in singles and all(p.endswith(".json") and p.count("/") == 1 for p in singles)
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (None, ""), (True, "true"), (70.9, "70.9"), (4, "4"), ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+    ("+84 905", "'+84 905"), ("-5", "-5"), ("@cmd", "'@cmd"), ("Tiêu Tiên Phước", "Tiêu Tiên Phước"),
+])
+def test_cells_are_plain_text_never_a_formula(value: Any, written: str) -> None:
+    assert cell(value) == written
+
+
+def test_csv_quotes_commas_quotes_and_newlines() -> None:
+    columns = (Column("name", "string", "Tên", "Name", lambda r: r["name"]),)
+    names = ['Gốm "Thanh Hà", men xanh', "Hai\ndòng"]
+    text = csv_text(columns, [{"name": n} for n in names])
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    assert rows == [["name"], *([n] for n in names)]
+
+
+def test_the_licence_defaults_to_the_unconfirmed_proposal() -> None:
+    assert from_mkdocs(BASE).licence == PROPOSED_LICENCE
+    assert PROPOSED_LICENCE.confirmed is False
+
+
+def test_a_confirmed_licence_is_read_and_no_longer_called_a_proposal(
+        shipped_products: list[Published]) -> None:
+    ocop = {**BASE["extra"]["ocop"], "licence": {
+        "name": "CC0-1.0", "title": "CC0 1.0", "confirmed": True,
+        "path": "https://creativecommons.org/publicdomain/zero/1.0/"}}
+    config = from_mkdocs({**BASE, "extra": {"ocop": ocop}})
+    assert config.licence.confirmed and config.licence.name == "CC0-1.0"
+    data = export(shipped_products[:1], config=config, today=TODAY)
+    assert data.descriptor["licenses"] == [{"name": "CC0-1.0", "title": "CC0 1.0",
+                                            "path": ocop["licence"]["path"]}]
+
+
+@pytest.mark.parametrize(("licence", "message"), [
+    ("CC-BY-4.0", "là một khối"),
+    ({"name": "CC-BY-4.0", "title": "x", "path": "creativecommons.org"}, "path"),
+    ({"name": "CC-BY-4.0", "title": "x", "path": "https://x.org/", "confirmed": "có"},
+     "confirmed"),
+    ({"name": "CC-BY-4.0", "path": "https://x.org/"}, "title"),
+    ({"name": "x", "title": "x", "path": "https://x.org/", "chosen": True}, "chosen"),
+])
+def test_licence_settings_are_validated(licence: Any, message: str) -> None:
+    ocop = {**BASE["extra"]["ocop"], "licence": licence}
+    with pytest.raises(ConfigError, match=message):
+        from_mkdocs({**BASE, "extra": {"ocop": ocop}})
+
+
+def test_the_shipped_settings_propose_cc_by_without_claiming_a_choice() -> None:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "confirmed: false" in text and "PLACEHOLDER" in text
