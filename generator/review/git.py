@@ -101,8 +101,8 @@ def merge_base(repo: Path, base: str, head: str | None) -> str:
 
 
 def changed_paths(repo: Path, base: str, head: str | None) -> list[str]:
-    """Paths under products/ that differ between ``base`` and ``head`` (or the working tree,
-    untracked files included)."""
+    """Paths under products/ and events/ that differ between ``base`` and ``head`` (or the
+    working tree, untracked files included)."""
     args = ["diff", "--name-only", "--no-renames", "-z", base, *([head] if head else []),
             "--", CATALOGUE_DIR, EVENTS_DIR]
     paths = split0(git(repo, *args))
