@@ -8,6 +8,7 @@ product page only prints them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from itertools import groupby
@@ -17,6 +18,7 @@ from ..events.model import Event
 from . import pages
 from .config import SiteConfig
 from .event_ical import FEED, event_ics, feed_ics, ics_path
+from .event_jsonld import event_jsonld
 from .event_view import EVENT_DIR, SAY, EventView, present_event
 from .present import ProductView
 
@@ -73,8 +75,11 @@ class EventPages:
         lang, event = self.config.language, view.event
         body = self.render("event.html", root="../../", e=view, w=words(lang), ics=ics_path(view))
         description = f"{event.name.vi} — {view.kind}, {view.when}, {view.place}"
-        front = pages._front_matter(event.name.vi, description,
-                                    {"kind": "event", "canonical": self.config.absolute(view.url)})
+        extra = {"kind": "event", "canonical": self.config.absolute(view.url)}
+        data = event_jsonld(view, self.config)
+        if data is not None:
+            extra["jsonld"] = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        front = pages._front_matter(event.name.vi, description, extra)
         return pages.SourceFile(f"{EVENT_DIR}/{event.id}.md", front + body)
 
     def calendars(self) -> list[pages.SourceFile]:

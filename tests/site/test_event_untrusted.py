@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date
 from pathlib import Path
 
@@ -52,6 +53,7 @@ def test_hostile_event_text_is_escaped_on_every_page(tmp_path: Path) -> None:
     page = _inert(files["xuc-tien/evil.md"].partition("\n---\n\n")[2])
     assert page.h1.get_text() == EVIL
     assert page.select_one(".ocop-event__organiser").get_text() == EVIL
+    assert "jsonld" not in files["xuc-tien/evil.md"].partition("\n---\n\n")[0]  # an example
     index = _inert(files["xuc-tien/index.md"].partition("\n---\n\n")[2])
     assert index.select_one(".ocop-event__name a").get_text() == EVIL
     _inert(files["index.md"].partition("\n---\n\n")[2])
@@ -64,7 +66,8 @@ def test_hostile_event_names_stay_inert_through_the_engine(tmp_path: Path,
 
     def hostile(*args: object, **kwargs: object) -> object:
         result = real_validate(*args, **kwargs)  # type: ignore[arg-type]
-        result.events = [_evil_event(participants=(Participant("nuoc-mam-thu", EVIL, EVIL),))]
+        result.events = [_evil_event(participants=(Participant("nuoc-mam-thu", EVIL, EVIL),),
+                                     example=False)]
         return result
 
     monkeypatch.setattr(build_module, "validate", hostile)
@@ -72,7 +75,11 @@ def test_hostile_event_names_stay_inert_through_the_engine(tmp_path: Path,
     assert build(root) == 0
     html = (root / "site" / "xuc-tien" / "evil" / "index.html").read_text("utf-8")
     soup = BeautifulSoup(html, "html.parser")
-    assert not any("alert" in (s.string or "") for s in soup.find_all("script"))
+    scripts = soup.find_all("script")
+    assert not any("alert" in (s.string or "") for s in scripts
+                   if s.get("type") != "application/ld+json")
+    ld = soup.find("script", type="application/ld+json")
+    assert "</script" not in ld.string and json.loads(ld.string)["name"] == EVIL
     assert soup.find("img", src="x") is None
     assert soup.title.get_text().startswith(EVIL)
     assert soup.select_one(".ocop-card__booth").get_text() == f"Gian {EVIL}"

@@ -6,6 +6,7 @@ one lapsed and without either) and a past market day; the build's day is 29/11/2
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
@@ -133,3 +134,13 @@ def test_the_feed_holds_the_upcoming_events_only(site3: Path) -> None:
     assert index.select_one(".ocop-events__feed a")["href"] == "../xuc-tien/su-kien-sap-dien-ra.ics"
     feed = _calendar(site3 / "xuc-tien" / "su-kien-sap-dien-ra.ics")
     assert [str(e["uid"]) for e in feed] == ["hoi-cho-thu-nghiem-2027@example.org"]
+
+
+def test_a_real_event_page_has_schema_org_event_data(site3: Path) -> None:
+    page = soup(site3 / FAIR)
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Event" and data["name"] == 'Hội chợ "Thử" & Co <3'
+    assert (data["startDate"], data["endDate"]) == ("2027-01-15", "2027-01-17")
+    assert data["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": 15.88,
+                                       "longitude": 108.33}
+    assert data["organizer"]["name"] == "Sở Công Thương thử nghiệm"
