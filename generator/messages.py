@@ -23,6 +23,7 @@ OWNERS = (
     "generator.review.render", "generator.commands.expiry", "generator.importer",
     "generator.commands.new", "generator.commands.photos", "generator.site.opendata",
     "generator.review.events",
+    "generator.promotion.words", "generator.site.promotion_pages",
 )
 
 _REGISTRY: dict[str, Texts] = {}

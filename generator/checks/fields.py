@@ -12,6 +12,7 @@ from stdnum.vn import mst
 
 from ..findings import Finding, Message, Severity, register, shown
 from ..load.document import Document, PathT
+from ..promotion.criteria import ADVANCED_SCHEMES
 from ..rules import PartialDate
 from ..textfold import fold
 from . import phone
@@ -58,6 +59,21 @@ register(
     Message("standard.expired", Severity.WARNING,
             "chứng nhận {scheme} đã hết hạn ngày {until} — cập nhật giấy mới hoặc xoá mục này",
             "the {scheme} certificate expired on {until} — add the renewed one or delete it"),
+    Message("standard.no_end_date", Severity.WARNING,
+            "chứng nhận {scheme} chưa ghi ngày hết hạn `valid_until` — chưa được tính là tiêu "
+            "chuẩn tiên tiến còn hiệu lực (trang ưu tiên xúc tiến, sẵn sàng xuất khẩu); chép "
+            "ngày hết hạn trên giấy chứng nhận",
+            "the {scheme} certificate has no end date `valid_until` — it does not count as a "
+            "valid advanced standard (priority and export-ready pages); copy the end date from "
+            "the certificate",
+            bad="- scheme: haccp\n  certificate: HACCP-123",
+            fix="- scheme: haccp\n  certificate: HACCP-123\n  valid_until: 2027-03-12"),
+    Message("date.improvement_future", Severity.ERROR,
+            "ngày cải tiến {value} ở tương lai — chỉ ghi cải tiến đã đưa vào sản xuất, kiểm tra "
+            "lại năm",
+            "improvement date {value} is in the future — record only improvements already in "
+            "production; check the year",
+            bad="date: 2030-01-15", fix="date: 2024-01-15"),
     Message("price.range", Severity.ERROR,
             "giá đến ({max}) nhỏ hơn giá từ ({min}) — đổi chỗ hai số",
             "the highest price ({max}) is below the lowest ({min}) — swap them"),
@@ -130,6 +146,9 @@ def _standards(doc: Document, today: date) -> list[Finding]:
         elif until and until.latest() < today:
             out.append(doc.finding("standard.expired", ("standards", i, "valid_until"),
                                    scheme=item["scheme"], until=until.display()))
+        elif "valid_until" not in item and item["scheme"] in ADVANCED_SCHEMES:
+            out.append(doc.finding("standard.no_end_date", ("standards", i, "scheme"),
+                                   scheme=item["scheme"]))
     return out
 
 
@@ -146,6 +165,20 @@ def _other_dates(doc: Document, today: date) -> list[Finding]:
             out.append(doc.finding("date.invalid", path, value=shown(value)))
         elif parsed.earliest() > today:
             out.append(doc.finding("date.future", path, value=parsed.display()))
+    return out
+
+
+def _improvements(doc: Document, today: date) -> list[Finding]:
+    """Declared improvements (promotion criteria): a real date, not in the future."""
+    out: list[Finding] = []
+    for i, item in enumerate(doc.data.get("improvements", [])):
+        parsed = PartialDate.parse(item["date"])
+        if parsed is None:
+            out.append(doc.finding("date.invalid", ("improvements", i, "date"),
+                                   value=shown(item["date"])))
+        elif parsed.earliest() > today:
+            out.append(doc.finding("date.improvement_future", ("improvements", i, "date"),
+                                   value=parsed.display()))
     return out
 
 
@@ -200,4 +233,4 @@ def check_plain_text(doc: Document) -> list[Finding]:
 def check_fields(doc: Document, today: date) -> list[Finding]:
     """Findings for one schema-valid product file."""
     return (_subject(doc) + _standards(doc, today) + _other_dates(doc, today)
-            + _phones(doc) + _packaging_and_price(doc) + _text(doc))
+            + _improvements(doc, today) + _phones(doc) + _packaging_and_price(doc) + _text(doc))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..rules import Level, PartialDate
 from .product import (
     Content,
+    Improvement,
     Origin,
     Packaging,
     Photo,
@@ -18,6 +19,7 @@ from .product import (
     RecordedUnit,
     SalesChannel,
     Source,
+    Specialty,
     Standard,
     Subject,
     Text,
@@ -93,6 +95,17 @@ def _standard(data: Mapping[str, Any]) -> Standard:
                     data.get("source"))
 
 
+def _improvement(data: Mapping[str, Any]) -> Improvement:
+    when, description = _date(data["date"]), text(data["description"])
+    assert when is not None and description is not None, "checked before the model is built"
+    return Improvement(when, data["kind"], description, data["source"])
+
+
+def _specialty(data: Mapping[str, Any] | None) -> Specialty | None:
+    description = text(data["description"]) if data else None
+    return Specialty(description, data["source"]) if data and description else None
+
+
 def _price(data: Mapping[str, Any] | None) -> Price | None:
     return Price(data["min"], data["unit"], data.get("max"), data.get("as_of")) if data else None
 
@@ -123,4 +136,6 @@ def build_product(data: Mapping[str, Any], source_file: str, folder: Path,
         photos=tuple(_photo(p) for p in data.get("photos", ())),
         price=_price(data.get("price")),
         sales_channels=tuple(SalesChannel(c["kind"], c["name"], c.get("url"))
-                             for c in data.get("sales_channels", ())))
+                             for c in data.get("sales_channels", ())),
+        improvements=tuple(_improvement(i) for i in data.get("improvements", ())),
+        specialty=_specialty(data.get("specialty")))

@@ -242,6 +242,31 @@ class Standard:
     def expired(self, today: date) -> bool:
         return self.valid_until is not None and self.valid_until.latest() < today
 
+    def valid_on(self, today: date) -> bool:
+        """Surely valid on ``today``: started (if a start is given), and an end date that today
+        has not passed. A month- or year-only end counts until that month's or year's first
+        day (it may end then); a certificate with no end date is not known to be valid."""
+        started = self.valid_from is None or self.valid_from.latest() <= today
+        return started and self.valid_until is not None and today <= self.valid_until.earliest()
+
+
+@dataclass(frozen=True)
+class Improvement:
+    """An improvement the subject declared (new technology, equipment, packaging, …)."""
+
+    date: PartialDate
+    kind: str
+    description: Text
+    source: str
+
+
+@dataclass(frozen=True)
+class Specialty:
+    """A source's word that the product is a local specialty with a raw-material advantage."""
+
+    description: Text
+    source: str
+
 
 @dataclass(frozen=True)
 class SalesChannel:
@@ -280,6 +305,8 @@ class Product:
     photos: tuple[Photo, ...] = ()
     price: Price | None = None
     sales_channels: tuple[SalesChannel, ...] = ()
+    improvements: tuple[Improvement, ...] = ()
+    specialty: Specialty | None = None
 
     @property
     def area(self) -> Area:

@@ -28,8 +28,8 @@ HEADER = (
 #: top-level keys: the short ones first (no blank lines), then one section each
 HEAD_KEYS = ("id", "name", "aliases", "product_type", "group", "subgroup", "group_recorded",
              "processing")
-TOP_ORDER = (*HEAD_KEYS, "subject", "recognitions", "origin", "standards", "packaging", "photos",
-             "content", "price", "sales_channels", "sources")
+TOP_ORDER = (*HEAD_KEYS, "subject", "recognitions", "origin", "standards", "improvements",
+             "specialty", "packaging", "photos", "content", "price", "sales_channels", "sources")
 #: mappings written on one line, as in the example product
 _FLOW = re.compile(r"origin\.recorded\.(province|district|commune)|origin\.coordinates")
 

@@ -185,6 +185,8 @@ SAY = Texts("site", {
     "share": ("Chia sẻ", "Share"),
     "share.copied": ("Đã chép đường dẫn", "Link copied"),
     "share.manual": ("Chép đường dẫn của trang", "Copy the page’s address"),
+    "promotion.reasons": ("Ưu tiên xúc tiến thương mại", "Trade-promotion priority"),
+    "promotion.rules": ("Các tiêu chí ưu tiên và sản phẩm khác", "The criteria, and other products"),
 })
 
 

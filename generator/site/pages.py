@@ -141,6 +141,8 @@ class Planner:
         self._index = {kind: {item.slug: item for item in items}
                        for kind, items in self.listings.items()}
         self._relate()
+        from .promotion_pages import PromotionPages  # it imports this module
+        self.promotion = PromotionPages(self)  # puts each view's reasons for the product pages
         self.events = event_pages.EventPages(events, self.views, config, today, self._render)
 
     def _render(self, template: str, **context: Any) -> str:
@@ -306,6 +308,7 @@ class Planner:
         out += self.events.files()
         from .opendata import open_data_files  # it imports this module: bound at call time
         out += open_data_files(self)
+        out += self.promotion.files()
         out += [SourceFile(path, source=source)
                 for path, source in sorted(self.pipeline.outputs().items())]
         return out

@@ -24,6 +24,7 @@ from .images import PhotoSet
 
 if TYPE_CHECKING:
     from ..places import CurrentOrigin
+    from ..promotion import Reason
 
 PRODUCT_DIR = "san-pham"
 
@@ -122,6 +123,7 @@ class ProductView:
     related: dict[str, list[ProductView]] = field(default_factory=dict)
     #: the opening of the description, for search result cards (Pagefind meta ``summary``)
     summary: str = ""
+    reasons: tuple[Reason, ...] = ()  # promotion priorities (site/promotion_pages.py)
     #: the events the product takes part in (generator/site/event_pages.py), upcoming first
     events: list[Any] = field(default_factory=list)
 

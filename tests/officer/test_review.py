@@ -554,3 +554,20 @@ def test_a_link_out_of_the_repository_is_never_quoted(capsys: pytest.CaptureFixt
     assert "- **bi-mat** — `products/hoi-an/bi-mat/` — chưa đọc được (có lỗi, xem phần kiểm " \
            "tra)" in out
     assert "`products/hoi-an/bi-mat/product.yaml` là liên kết trỏ ra ngoài kho dữ liệu" in out
+
+
+def test_declared_improvements_and_specialty_are_named_in_the_review() -> None:
+    from datetime import date
+
+    from generator.review.diff import field_changes
+    from generator.review.snapshot import Snapshot
+
+    item = {"date": "2025-06", "kind": "packaging", "description": {"vi": "Hộp mới"},
+            "source": "https://example.org/a"}
+    new = {"improvements": [item], "specialty": {"description": {"vi": "Quế tại chỗ"},
+                                                 "source": "https://example.org/b"}}
+    lines = field_changes(Snapshot("products/a/b", {}, True, None, {}, "a"),
+                          Snapshot("products/a/b", new, True, None, {}, "b"),
+                          date(2026, 11, 29), "vi")
+    assert lines == ["Thêm cải tiến đã công bố (tiêu chí ưu tiên xúc tiến)",
+                     "Thêm đặc sản địa phương (tiêu chí ưu tiên xúc tiến)"]
