@@ -124,8 +124,7 @@ class ProductView:
     #: the opening of the description, for search result cards (Pagefind meta ``summary``)
     summary: str = ""
     reasons: tuple[Reason, ...] = ()  # promotion priorities (site/promotion_pages.py)
-    #: the events the product takes part in (generator/site/event_pages.py), upcoming first
-    events: list[Any] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)  # its events, upcoming first (event_pages)
 
     @property
     def id(self) -> str:
