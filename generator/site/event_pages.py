@@ -15,6 +15,7 @@ from itertools import groupby
 from typing import Any
 
 from ..events.model import Event
+from ..events.records import event_record
 from . import pages
 from .config import SiteConfig
 from .event_ical import FEED, event_ics, feed_ics, ics_path
@@ -56,6 +57,10 @@ class EventPages:
         past = sorted((v for v in self.views if not v.timing.is_ahead),
                       key=lambda v: (v.event.start, v.id), reverse=True)
         return [(year, list(items)) for year, items in groupby(past, key=lambda v: v.year)]
+
+    def records(self) -> list[dict[str, Any]]:
+        """The events as open data (generator/events/records.py), soonest first."""
+        return [event_record(v.event, self.today, self.config.absolute(v.url)) for v in self.views]
 
     def home(self) -> dict[str, Any]:
         """What the home page shows: the next few events and the words around them."""

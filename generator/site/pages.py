@@ -19,6 +19,7 @@ from markupsafe import escape
 
 from ..dates import day
 from ..events.model import Event
+from ..events.records import EVENT_COLUMNS
 from ..model.product import Product
 from ..resources import resource_path
 from ..textfold import d_words
@@ -307,7 +308,7 @@ class Planner:
         out += [self.index_page(kind) for kind in INDEX_PAGES]
         out += self.events.files()
         from .opendata import open_data_files  # it imports this module: bound at call time
-        out += open_data_files(self)
+        out += open_data_files(self, self.events.records(), EVENT_COLUMNS)
         out += self.promotion.files()
         out += [SourceFile(path, source=source)
                 for path, source in sorted(self.pipeline.outputs().items())]

@@ -6,13 +6,16 @@ one lapsed and without either) and a past market day; the build's day is 29/11/2
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
+from frictionless import validate as frictionless_validate
 from icalendar import Calendar
 
+from generator.events.records import EVENT_COLUMNS
 from tests.site.conftest import soup
 
 FAIR = "xuc-tien/hoi-cho-thu-nghiem-2027/index.html"
@@ -144,3 +147,24 @@ def test_a_real_event_page_has_schema_org_event_data(site3: Path) -> None:
     assert data["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": 15.88,
                                        "longitude": 108.33}
     assert data["organizer"]["name"] == "Sở Công Thương thử nghiệm"
+
+
+def test_events_are_published_as_open_data(site3: Path) -> None:
+    data = json.loads((site3 / "du-lieu" / "su-kien.json").read_text(encoding="utf-8"))
+    events = {e["id"]: e for e in data["events"]}
+    fair = events["hoi-cho-thu-nghiem-2027"]
+    assert fair["name"]["vi"] == 'Hội chợ "Thử" & Co <3'
+    assert [p["product"] for p in fair["participants"]] == [
+        "nuoc-mam-thu", "gom-thanh-ha", "tra-het-han"]
+    assert fair["derived"] == {"timing": "upcoming", "as_of": "2026-11-29",
+                               "url": "https://example.org/ocop/xuc-tien/hoi-cho-thu-nghiem-2027/"}
+    assert events["cho-phien-thu-nghiem-2024"]["derived"]["timing"] == "past"
+    text = (site3 / "du-lieu" / "su-kien.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert list(rows[0]) == [c.name for c in EVENT_COLUMNS]
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["hoi-cho-thu-nghiem-2027"]["name_vi"] == 'Hội chợ "Thử" & Co <3'
+    assert by_id["hoi-cho-thu-nghiem-2027"]["products"] == "nuoc-mam-thu; gom-thanh-ha; tra-het-han"
+    assert by_id["hoi-cho-thu-nghiem-2027"]["latitude"] == "15.88"
+    report = frictionless_validate(str(site3 / "du-lieu" / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "type", "note"])
