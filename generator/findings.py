@@ -48,7 +48,7 @@ class Message:
 CATALOGUE: dict[str, Message] = {}
 #: The packages whose modules register finding messages when imported (each package imports
 #: all of them): the loader's and the checks'.
-REGISTRARS = ("generator.load", "generator.checks")
+REGISTRARS = ("generator.load", "generator.checks", "generator.events")
 
 
 def register(*messages: Message) -> None:

@@ -17,11 +17,12 @@ from .findings import REGISTRARS
 
 #: Modules that own a table or register finding messages; imported by :func:`tables`.
 OWNERS = (
-    *REGISTRARS, "generator.site.i18n", "generator.markdown",
+    *REGISTRARS, "generator.site.i18n", "generator.site.event_view", "generator.markdown",
     "generator.review.git", "generator.review.differ", "generator.review.recognitions",
     "generator.review.files", "generator.review.diff", "generator.review.questions",
     "generator.review.render", "generator.commands.expiry", "generator.importer",
     "generator.commands.new", "generator.commands.photos", "generator.site.opendata",
+    "generator.review.events",
     "generator.promotion.words", "generator.site.promotion_pages",
     "generator.review.follow_up", "generator.portfolio.texts", "generator.commands.report",
 )

@@ -22,17 +22,21 @@ def _line(finding: Finding, lang: str) -> str:
 
 def summary(result: Result, lang: str = "vi") -> str:
     """One honest sentence: errors block, warnings advise, and both are counted."""
-    files = len(result.files)
+    files, events = len(result.files), len(result.event_files)
     errors, warnings = len(result.errors), len(result.warnings)
     bad_files = len({f.file for f in result.errors})
     if lang == "en":
-        head = f"Checked {files} product file(s): {errors} error(s), {warnings} warning(s)."
+        checked = " and ".join(x for x in (f"{files} product file(s)" if files or not events
+                                            else "", f"{events} event file(s)" if events else "") if x)
+        head = f"Checked {checked}: {errors} error(s), {warnings} warning(s)."
         if errors:
             return f"{head} {bad_files} file(s) have errors and cannot be published until fixed."
         if warnings:
             return f"{head} No errors; please review the warnings."
         return f"{head} No problems found."
-    head = f"Đã kiểm tra {files} tệp sản phẩm: {errors} lỗi, {warnings} cảnh báo."
+    checked = " và ".join(x for x in (f"{files} tệp sản phẩm" if files or not events else "",
+                                      f"{events} tệp sự kiện" if events else "") if x)
+    head = f"Đã kiểm tra {checked}: {errors} lỗi, {warnings} cảnh báo."
     if errors:
         return f"{head} {bad_files} tệp có lỗi, chưa thể đăng cho đến khi sửa xong."
     if warnings:

@@ -1,7 +1,9 @@
 """Validate a catalogue: load → schema → semantic checks → model, collecting findings.
 
 ``ocop validate`` and the site build call the same :func:`validate`; a product reaches the
-model (and so the site) only when its file has no errors.
+model (and so the site) only when its file has no errors. Event files (``events/``) are
+checked after the products they name (:mod:`generator.events.validate`): when the whole
+catalogue is validated, or when they are named.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from .checks.prose import check_prose
 from .checks.recognitions import check_recognitions
 from .checks.schema import check_schema
 from .checks.settings import read_checks_off
+from .events.checks import Catalogue
+from .events.model import Event
+from .events.validate import events_folder, validate_events
 from .findings import Finding, display_path
 from .load.discover import discover
 from .load.document import Document
@@ -37,6 +42,10 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     products: list[Product] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    #: the events whose files have no errors, soonest first
+    events: list[Event] = field(default_factory=list)
+    #: the event files checked (events/), repository-relative
+    event_files: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -89,10 +98,35 @@ def _within(path: Path, folder: Path) -> bool:
     return path.absolute().is_relative_to(folder.absolute())
 
 
+def _event_paths(paths: list[Path], root: Path) -> tuple[list[Path], list[Path]]:
+    """The event paths of a request, and the rest; the whole catalogue (the repository or
+    its ``products/``) brings every event file with it."""
+    folder = events_folder(root)
+    events = [p for p in paths if _within(p, folder)]
+    rest = [p for p in paths if not _within(p, folder)]
+    if any(p == root or p == root / "products" for p in rest) and folder.is_dir():
+        events.append(folder)
+    return events, rest
+
+
+def _check_events(result: Result, paths: list[Path], root: Path, entries: list[Entry],
+                  files: list[Path]) -> None:
+    """Event findings and valid events onto ``result`` (products named by any file count)."""
+    if not paths:
+        return
+    catalogue = Catalogue(frozenset(f.parent.name for f in files),
+                          {e.product.id: e.product for e in entries})
+    checked = validate_events(paths, root, catalogue)
+    result.findings += checked.findings
+    result.documents += checked.documents
+    result.events = checked.events
+    result.event_files = [d.file for d in checked.documents]
+
+
 def validate(paths: list[Path], root: Path, today: date) -> Result:
     """Validate the product files under ``paths``; report findings for those files only."""
     root = root.absolute()
-    paths = [p.absolute() for p in paths]
+    event_paths, paths = _event_paths([p.absolute() for p in paths], root)
     requested = discover(paths, root)
     context = discover(_catalogue_paths(paths, root), root)
     wanted = {display_path(p, root) for p in requested.files}
@@ -109,6 +143,7 @@ def validate(paths: list[Path], root: Path, today: date) -> Result:
     result.findings += [f for f in cross if f.file in wanted]
     broken = {f.file for f in cross if f.is_error}
     result.products = [e.product for e in entries if e.doc.file in wanted - broken]
+    _check_events(result, event_paths, root, entries, context.files)
     off = read_checks_off(root)  # advisories a province turned off (extra.ocop.checks_off)
     result.findings = [f for f in result.findings if f.code not in off]
     result.findings.sort(key=Finding.sort_key)

@@ -181,13 +181,15 @@ def test_weekly_workflow_runs_on_a_schedule_and_keeps_one_issue() -> None:
     assert "GITHUB_STEP_SUMMARY" in script
 
 
-def test_pre_commit_hook_matches_product_files_only() -> None:
+def test_pre_commit_hook_matches_product_and_event_files_only() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "ocop-validate")
     assert hook["entry"] == "ocop validate" and hook["language"] == "python"
     assert hook["pass_filenames"] is True
     files = re.compile(hook["files"])
     assert files.search("products/hoi-an/x/product.yaml")
+    assert files.search("events/ngay-hoi-2023.yaml")
+    assert not files.search("events/README.md") and not files.search("events/a/b.yaml")
     assert not files.search("products/README.md")
     assert not files.search("tests/corpus/valid/minimal/product.yaml")
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
@@ -217,8 +219,9 @@ def test_pull_request_template_has_the_officers_checklist() -> None:
 def test_editor_settings_point_at_the_schema() -> None:
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     schemas = settings["yaml.schemas"]
-    assert schemas == {"./schema/product.schema.json": ["products/**/product.yaml"]}
-    assert (ROOT / "schema" / "product.schema.json").is_file()
+    assert schemas == {"./schema/product.schema.json": ["products/**/product.yaml"],
+                       "./schema/event.schema.json": ["events/*.yaml"]}
+    assert all((ROOT / path).is_file() for path in schemas)
     assert settings["files.encoding"] == "utf8" and settings["[yaml]"]["editor.insertSpaces"]
     editorconfig = (ROOT / ".editorconfig").read_text(encoding="utf-8")
     assert "root = true" in editorconfig and "end_of_line = lf" in editorconfig
@@ -470,7 +473,7 @@ def test_changed_paths_reach_the_validator_whole_and_print_as_no_command(tmp_pat
     subprocess.run(["git", "-C", str(repo), "update-ref", "refs/remotes/origin/main", "HEAD"],
                    check=True, timeout=60)
     for path in (HOSTILE, "products/hoi-an/a/photo.jpg", "products/hoi-an/a/label.jpg",
-                 "products/README.md", "products/stray.yaml"):
+                 "products/README.md", "products/stray.yaml", "events/hoi-cho.yaml"):
         (repo / path).parent.mkdir(parents=True, exist_ok=True)
         (repo / path).write_bytes(b"x")
     commit(repo, "pull request")
@@ -479,10 +482,10 @@ def test_changed_paths_reach_the_validator_whole_and_print_as_no_command(tmp_pat
     env = {"BASE_REF": "main", "RUNNER_TEMP": str(temp), "GITHUB_OUTPUT": str(out)}
     done = run_step(find["run"], repo, env)
     assert done.returncode == 0, done.stderr
-    expected = ["products/hoi-an/a", "products/hoi-an/x\n::error::boom ##[warning]legacy",
-                "products/stray.yaml"]
+    expected = ["events/hoi-cho.yaml", "products/hoi-an/a",
+                "products/hoi-an/x\n::error::boom ##[warning]legacy", "products/stray.yaml"]
     assert sorted((temp / "targets").read_text(encoding="utf-8").split("\0")[:-1]) == expected
-    assert outputs(out)["count"] == "3"
+    assert outputs(out)["count"] == "4"
     printed = done.stdout.split("\n")
     start = next(i for i, line in enumerate(printed) if line.startswith("::stop-commands::"))
     token = printed[start].removeprefix("::stop-commands::")
@@ -491,7 +494,7 @@ def test_changed_paths_reach_the_validator_whole_and_print_as_no_command(tmp_pat
     assert "boom" in "\n".join(printed[start:end])
     assert not [line for line in printed[:start] + printed[end + 1:]
                 if line.lstrip().startswith("::") or "##[" in line]
-    assert len(printed[start + 1:end]) == 3  # one line per path, the line break shown quoted
+    assert len(printed[start + 1:end]) == 4  # one line per path, the line break shown quoted
 
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()

@@ -27,6 +27,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_carries_schema_data_and_templates(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "generator/_resources/schema/product.schema.json" in names
+    assert "generator/_resources/schema/event.schema.json" in names
     assert any(n.startswith("generator/_resources/data/admin/") for n in names)
     assert "generator/_resources/site_templates/main.html" in names
     assert "generator/cli.py" in names

@@ -1,4 +1,5 @@
-"""The officers' field reference, generated from the JSON Schema (docs/field-reference.md).
+"""The officers' field reference, generated from the JSON Schemas (docs/field-reference.md):
+the product file's fields, then the event file's (``schema/event.schema.json``).
 
 Regenerate with ``python -m generator.commands.fieldref > docs/field-reference.md``; a test fails
 when the committed page and the schema disagree.
@@ -7,10 +8,14 @@ when the committed page and the schema disagree.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..events.load import event_schema
+from ..events.load import resolve as resolve_event
 from ..resources import product_schema, resolve
+
+Resolver = Callable[[dict[str, Any]], dict[str, Any]]
 
 HEADER = """# Các trường của tệp sản phẩm / Product file fields
 
@@ -29,8 +34,23 @@ Kiểm tra / check: `ocop validate`.
 |---|---|---|---|---|---|
 """
 
+EVENT_HEADER = """
+## Tệp sự kiện xúc tiến thương mại / Trade-promotion event files
 
-def _type(node: dict[str, Any]) -> str:
+Mỗi sự kiện là một tệp `events/<id>.yaml` (`id` trùng tên tệp), dòng đầu
+`# yaml-language-server: $schema=../schema/event.schema.json`. Sự kiện thật phải có `sources`;
+`participants` chỉ ghi sản phẩm mà nguồn nêu tên, bằng mã sản phẩm (tên thư mục trong products/).
+Mẫu: `events/ngay-hoi-san-pham-quang-nam-da-nang-2023.yaml`.
+
+Each event is one file `events/<id>.yaml` (`id` = the file name). A real event needs `sources`;
+list only participating products a source names, by product id.
+
+| Trường / Field | Bắt buộc / Required | Kiểu / Type | Mô tả | Description | Ví dụ / Example |
+|---|---|---|---|---|---|
+"""
+
+
+def _type(node: dict[str, Any], resolve: Resolver = resolve) -> str:
     if "enum" in node:
         return "một trong / one of: " + ", ".join(f"`{v}`" for v in node["enum"])
     kind = node.get("type", "")
@@ -49,25 +69,28 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _rows(node: dict[str, Any], prefix: str) -> Iterator[str]:
+def _rows(node: dict[str, Any], prefix: str, resolve: Resolver = resolve) -> Iterator[str]:
     required = set(node.get("required", []))
     for name, raw in node.get("properties", {}).items():
         child = resolve(raw)
         vi, _, en = child.get("description", "").partition("\n\n")
         example = json.dumps(child.get("examples", [""])[0], ensure_ascii=False)
         field = f"{prefix}{name}"
-        yield (f"| `{field}` | {'có / yes' if name in required else ''} | {_cell(_type(child))} "
+        kind = _cell(_type(child, resolve))
+        yield (f"| `{field}` | {'có / yes' if name in required else ''} | {kind} "
                f"| {_cell(vi)} | {_cell(en)} | `{_cell(example)}` |")
         if child.get("type") == "object":
-            yield from _rows(child, f"{field}.")
+            yield from _rows(child, f"{field}.", resolve)
         items = resolve(child.get("items", {}))
         if child.get("type") == "array" and items.get("type") == "object":
-            yield from _rows(items, f"{field}[].")
+            yield from _rows(items, f"{field}[].", resolve)
 
 
 def render() -> str:
     """The whole Markdown page."""
-    return HEADER + "\n".join(_rows(resolve(product_schema()), "")) + "\n"
+    products = "\n".join(_rows(resolve(product_schema()), ""))
+    events = "\n".join(_rows(resolve_event(event_schema()), "", resolve_event))
+    return HEADER + products + "\n" + EVENT_HEADER + events + "\n"
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ GROUPS: tuple[tuple[tuple[str, ...], str, str], ...] = (
      "Dates, standards, prices, packaging"),
     (("portfolio",), "Câu hỏi rà soát của tỉnh", "The province's review questions"),
     (("follow_up",), "Kiểm tra sau công nhận", "Follow-up after recognition"),
+    (("event",), "Tệp sự kiện xúc tiến thương mại (events/)", "Trade-promotion event files (events/)"),
 )
 OTHER = ("Khác", "Other")
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import posixpath
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..site.report_page import page_address
 from ..validate import Result, validate
+from .events import EventChange, event_changes, event_paths
 from .git import CATALOGUE_DIR, ReviewError, changed_paths, find_repo, merge_base, resolve, unpack
 from .snapshot import Change, pair, snapshots
 from .trees import GitTree, Tree, WorkTree
@@ -29,10 +31,14 @@ class Review:
     result: Result = field(default_factory=Result)
     link_base: str | None = None
     portfolio_url: str | None = None  # the officers' portfolio page, when the site lists it
+    #: the event files added, removed or changed (generator/review/events.py)
+    events: list[EventChange] = field(default_factory=list)
 
 
-def _validate(changes: list[Change], others: list[str], head_root: Path, today: date) -> Result:
+def _validate(changes: list[Change], others: list[str], head_root: Path, today: date,
+              events: Sequence[EventChange] = ()) -> Result:
     paths = [head_root / c.new.file for c in changes if c.new is not None]
+    paths += [head_root / e.file for e in events if (head_root / e.file).is_file()]
     paths += [head_root / p for p in others
               if p.lower().endswith((".yaml", ".yml")) and (head_root / p).is_file()]
     return validate(paths, head_root, today) if paths else Result()
@@ -59,6 +65,8 @@ def build_review(root: Path, base: str, head: str | None, today: date) -> Review
     paths = changed_paths(repo, base_commit, head_commit)
     review = Review(base, ref_commit, base_commit, today, link_base=_link_base(repo, head_commit),
                     portfolio_url=page_address(repo))
+    events = event_paths(paths)
+    paths = [p for p in paths if p not in events]
     folders = sorted({posixpath.dirname(path) for path in paths} - {CATALOGUE_DIR})
     with tempfile.TemporaryDirectory(prefix="ocop-review-") as tmp:
         head_root: Path = repo
@@ -70,5 +78,6 @@ def build_review(root: Path, base: str, head: str | None, today: date) -> Review
         new = snapshots(new_tree, folders, today)
         review.changes = pair(old, new)
         review.others = [p for p in paths if posixpath.dirname(p) not in old.keys() | new.keys()]
-        review.result = _validate(review.changes, review.others, head_root, today)
+        review.events = event_changes(GitTree(repo, base_commit), new_tree, events)
+        review.result = _validate(review.changes, review.others, head_root, today, review.events)
     return review

@@ -15,6 +15,8 @@ from ..errors import UsageError
 from ..messages import Texts
 
 CATALOGUE_DIR = "products"
+#: the event files' folder (generator.events.load.EVENTS_DIR), reviewed beside the products
+EVENTS_DIR = "events"
 
 SAY = Texts("review.git", {
     "not_git": ("{root} không nằm trong một kho git — chạy lệnh trong thư mục đã `git clone` "
@@ -99,14 +101,14 @@ def merge_base(repo: Path, base: str, head: str | None) -> str:
 
 
 def changed_paths(repo: Path, base: str, head: str | None) -> list[str]:
-    """Paths under products/ that differ between ``base`` and ``head`` (or the working tree,
-    untracked files included)."""
+    """Paths under products/ and events/ that differ between ``base`` and ``head`` (or the
+    working tree, untracked files included)."""
     args = ["diff", "--name-only", "--no-renames", "-z", base, *([head] if head else []),
-            "--", CATALOGUE_DIR]
+            "--", CATALOGUE_DIR, EVENTS_DIR]
     paths = split0(git(repo, *args))
     if head is None:
         paths += split0(git(repo, "ls-files", "-z", "--others", "--exclude-standard", "--",
-                             CATALOGUE_DIR))
+                             CATALOGUE_DIR, EVENTS_DIR))
     return sorted(set(paths))
 
 
@@ -118,12 +120,15 @@ def _safe_member(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
 
 
 def unpack(repo: Path, commit: str, dest: Path) -> None:
-    """products/ of ``commit`` into ``dest`` (``git archive``; the working tree is untouched)."""
-    if not split0(git(repo, "ls-tree", "-z", "--name-only", commit, "--", CATALOGUE_DIR)):
+    """products/ and events/ of ``commit`` into ``dest`` (``git archive``; the working tree is
+    untouched)."""
+    folders = split0(git(repo, "ls-tree", "-z", "--name-only", commit, "--", CATALOGUE_DIR,
+                         EVENTS_DIR))
+    if not folders:
         return
     env = {**os.environ, "GIT_LITERAL_PATHSPECS": "1"}
     with subprocess.Popen(["git", "-C", str(repo), "archive", "--format=tar", commit, "--",
-                           CATALOGUE_DIR], stdout=subprocess.PIPE, env=env) as process:
+                           *folders], stdout=subprocess.PIPE, env=env) as process:
         assert process.stdout is not None
         with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
             archive.extractall(dest, filter=_safe_member)

@@ -16,6 +16,8 @@ from ..site.present import badge
 from ..validate import Result
 from .build import Review
 from .diff import describe_change
+from .events import SAY as EVENT_WORDS
+from .events import render_events
 from .questions import questions
 from .snapshot import Snapshot
 
@@ -100,6 +102,8 @@ def summary(review: Review, asked: int, lang: str) -> str:
     parts = [", ".join(counts) + SAY("products_word", lang)] if counts else []
     if review.others:
         parts.append(SAY("count.others", lang, n=len(review.others)))
+    if review.events:
+        parts.append(EVENT_WORDS("count", lang, n=len(review.events)))
     base = _base_label(review, lang)
     text = f"**{verdict(review.result, lang)}.** "
     text += SAY("compared", lang, base=base, counts="; ".join(parts)) if parts else SAY(
@@ -222,6 +226,7 @@ def render(review: Review, lang: str = "vi", limit: int = COMMENT_LIMIT) -> str:
     count = sum(len(items) for items in asked.values())
     lines = [SAY("title", lang), "", summary(review, count, lang), ""]
     lines += changes_section(review, lang)
+    lines += render_events(review.events, lang)
     lines += findings_section(review, lang)
     lines += questions_section(review, asked, lang)
     lines.append(f"<sub>{SAY('footer', lang, today=day(review.today))}</sub>")

@@ -55,7 +55,8 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
         raise BuildError(text_report(result, config.language, errors_only=True), result)
     pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
     try:
-        planner = Planner(result.products, config, today, pipeline, root / CACHE_DIR / "qr")
+        planner = Planner(result.products, config, today, pipeline, root / CACHE_DIR / "qr",
+                          result.events)
         files = planner.files()
     except PhotoError as error:
         raise BuildError(f"{error.path}: không xử lý được ảnh / cannot process the photo: "

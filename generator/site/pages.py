@@ -18,11 +18,14 @@ import yaml
 from markupsafe import escape
 
 from ..dates import day
+from ..events.model import Event
+from ..events.records import EVENT_COLUMNS
 from ..model.product import Product
 from ..resources import resource_path
 from ..textfold import d_words
 from ..textfold import slugify as slug
 from ..validity import inline
+from . import event_pages
 from .collate import sort_key
 from .config import SiteConfig
 from .contact import reach
@@ -130,7 +133,8 @@ class Planner:
     """Builds the list of :class:`SourceFile` for one catalogue."""
 
     def __init__(self, products: list[Product], config: SiteConfig, today: date,
-                 pipeline: PhotoPipeline, qr_cache: Path | None = None) -> None:
+                 pipeline: PhotoPipeline, qr_cache: Path | None = None,
+                 events: Iterable[Event] = ()) -> None:
         self.config, self.today, self.pipeline = config, today, pipeline
         self.products = tuple(products)  # all of them, listed or not (the portfolio review)
         self.qr = QrCodes(qr_cache)
@@ -142,6 +146,7 @@ class Planner:
         self._relate()
         from .promotion_pages import PromotionPages  # it imports this module
         self.promotion = PromotionPages(self)  # puts each view's reasons for the product pages
+        self.events = event_pages.EventPages(events, self.views, config, today, self._render)
 
     def _render(self, template: str, **context: Any) -> str:
         """A content template, with the day validity is computed for (``today``)."""
@@ -217,7 +222,8 @@ class Planner:
         body = self._render("product.html", v=view, root=_root(view.url),
                       qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
                       folded=d_words(view.search_text), publisher=self.config.publisher,
-                      reach=reach(product, self.config))
+                      reach=reach(product, self.config),
+                      w=event_pages.words(self.config.language))
         description = meta_description(view)
         extra = {"kind": "product", "canonical": canonical,
                  "image": self.config.absolute(images[0]) if images else "",
@@ -271,7 +277,7 @@ class Planner:
                                                    v.id), reverse=True)[:6]
         body = self._render("home.html", config=self.config, root="",
                       total=len(self.views), current=sum(v.badge.current for v in self.views),
-                      counts=self._counts(), newest=newest)
+                      counts=self._counts(), newest=newest, events=self.events.home())
         front = _front_matter(self.config.site_name,
                               f"Danh mục sản phẩm OCOP {self.config.region}: tra cứu hạng sao, "
                               "hiệu lực, chủ thể và nơi bán.", {"kind": "home"})
@@ -303,8 +309,9 @@ class Planner:
         out += [self.listing_page(item) for items in self.listings.values() for item in items]
         out += [self.index_page(kind) for kind in INDEX_PAGES]
         out.append(portfolio_page(self))  # officers' portfolio review (site/report_page.py)
+        out += self.events.files()
         from .opendata import open_data_files  # it imports this module: bound at call time
-        out += open_data_files(self)
+        out += open_data_files(self, self.events.records(), EVENT_COLUMNS)
         out += self.promotion.files()
         out += [SourceFile(path, source=source)
                 for path, source in sorted(self.pipeline.outputs().items())]

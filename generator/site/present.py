@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..dates import day
 from ..model.product import Origin, Product, RecognitionState, Text
@@ -124,6 +124,7 @@ class ProductView:
     #: the opening of the description, for search result cards (Pagefind meta ``summary``)
     summary: str = ""
     reasons: tuple[Reason, ...] = ()  # promotion priorities (site/promotion_pages.py)
+    events: list[Any] = field(default_factory=list)  # its events, upcoming first (event_pages)
 
     @property
     def id(self) -> str:

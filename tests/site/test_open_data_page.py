@@ -29,7 +29,8 @@ def test_the_page_lists_every_open_file_with_its_real_size(site3: Path) -> None:
     assert "Dữ liệu mở" in page.h1.get_text() and "Open data" in page.h1.get_text()
     listed = page.select(".ocop-opendata__list dt")
     names = [dt.code.get_text() for dt in listed if dt.a is not None]
-    assert names[:3] == ["san-pham.json", "san-pham.csv", "datapackage.json"]
+    assert names[:5] == ["san-pham.json", "san-pham.csv", "su-kien.json", "su-kien.csv",
+                         "datapackage.json"]  # the fixture has events (tests/fixtures/site3/events)
     assert {"product.schema.json", "product-record.schema.json", "catalogue.schema.json"} <= \
         set(names)
     for dt in listed:
