@@ -569,8 +569,16 @@ def test_a_query_naming_stars_or_a_group_applies_that_filter_and_says_so(
     page.click(".ocop-applied__undo")
     page.wait_for_function("() => new URLSearchParams(location.search).get('q') === '5 sao'")
     settle(page)
-    assert url_state(page) == {"q": ["5 sao"]}
+    assert url_state(page) == {"q": ["5 sao"], "nguyen_van": ["1"]}
     assert applied.is_hidden()
+    as_words = load_all(page)
+    # a reload shows what the address says: the words, not the star filter they could name
+    page.reload()
+    settle(page)
+    assert url_state(page) == {"q": ["5 sao"], "nguyen_van": ["1"]}
+    assert page.locator(".ocop-chip").count() == 0 and applied.is_hidden()
+    assert page.input_value("#ocop-search") == "5 sao"
+    assert load_all(page) == as_words
     # a group named exactly, marks or not
     search_group = having(catalogue, nhom={"Đồ uống"})
     page.fill("#ocop-search", "do uong")
