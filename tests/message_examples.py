@@ -11,6 +11,7 @@ the English column of ``x``.)
 from __future__ import annotations
 
 EXAMPLES: dict[str, tuple[str, str]] = {
+    "action": ("Gọi 0905 123 456", "Call 0905 123 456"),
     "actual": ("Huyện Tiên Phước (514)", "Huyện Tiên Phước (514)"),
     "added": (" (thêm: ảnh, giá)", " (added: photos, price)"),
     "allowed": ("`processed`, `fresh`, `raw`", "`processed`, `fresh`, `raw`"),
@@ -95,6 +96,8 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "n": ("3", "3"),
     "name": ("Xã Tiên Hà", "Xã Tiên Hà"),
     "new": ("5 sao", "5 stars"),
+    "office": ("Văn phòng OCOP · 0905 000 111 · ocop@example.org",
+               "Văn phòng OCOP · 0905 000 111 · ocop@example.org"),
     "official": ("Xã Tiên Sơn", "Xã Tiên Sơn"),
     "old": ("4 sao", "4 stars"),
     "open": ("[", "["),
@@ -107,6 +110,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "parts": ("vị trí GPS, EXIF (máy chụp, giờ chụp)", "the GPS location, EXIF (camera, time)"),
     "path": ("products/hoi-an/nuoc-mam-thu/nhan.jpg", "products/hoi-an/nuoc-mam-thu/nhan.jpg"),
     "phrase": ("là sản phẩm OCOP 4 sao", "is a 4-star OCOP product"),
+    "phone": ("0905 123 456", "0905 123 456"),
     "place_said": ("huyện Nam Trà My", "huyện Nam Trà My"),
     "problem": ("thiếu dấu `:` sau tên trường", "a `:` is missing after the field name"),
     "problem_en": ("is not grouped the usual way", "is not grouped the usual way"),
