@@ -17,7 +17,8 @@ from .findings import REGISTRARS
 
 #: Modules that own a table or register finding messages; imported by :func:`tables`.
 OWNERS = (
-    *REGISTRARS, "generator.site.i18n", "generator.site.event_view", "generator.markdown",
+    *REGISTRARS, "generator.site.i18n", "generator.site.event_view", "generator.site.cardcontact",
+    "generator.site.contact", "generator.markdown",
     "generator.review.git", "generator.review.differ", "generator.review.recognitions",
     "generator.review.files", "generator.review.diff", "generator.review.questions",
     "generator.review.render", "generator.commands.expiry", "generator.importer",

@@ -1,7 +1,8 @@
 """How a buyer reaches a product's producer, or else the OCOP office for its area.
 
 Everything the contact block of a product page shows is decided here: tap-to-call, Zalo,
-e-mail, website and map links, and, when the subject gives no public contact, which office of
+e-mail, website and map links (the map searches the address in today's units; the page shows
+it as written), and, when the subject gives no public contact, which office of
 ``extra.ocop.offices`` answers for the product's place (the most local match wins).
 """
 
@@ -11,11 +12,18 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from ..messages import Texts
 from ..model.product import Product, Subject
+from ..places.address import address_now
 from ..textfold import fold
+from .cardcontact import tel_href
 from .config import Office, SiteConfig
 from .i18n import t
-from .present import tel_href
+
+SAY = Texts("site.contact", {
+    # the print sheet's foot, when the producer has no public contact (one line)
+    "print.office": ("Để hỏi mua, liên hệ: {office}", "To buy, contact: {office}"),
+})
 
 #: Vietnamese mobile numbers (03, 05, 07, 08, 09 + 8 digits): the ones Zalo accounts use
 _MOBILE = re.compile(r"0[35789][0-9]{8}")
@@ -45,6 +53,9 @@ class Reach:
     office: Office | None = None
     office_actions: tuple[Action, ...] = ()
 
+    #: the office's name, phone and e-mail on one line, for the print sheet's foot
+    office_line: str = ""
+
     @property
     def has_contact(self) -> bool:
         """Whether the producer can be called, messaged or written to (a map is not that)."""
@@ -67,6 +78,19 @@ def zalo_href(phone: str) -> str | None:
 
 def map_href(address: str) -> str:
     return MAP_SEARCH + quote(address, safe="")
+
+
+def map_query(product: Product) -> str | None:
+    """What the map searches for the producer's address: the address in today's units
+    (generator/places/address.py), else as written (already current, or not convertible)."""
+    address = product.subject.address if product.subject else None
+    if not address:
+        return None
+    origin = product.origin
+    former = origin.scheme == "pre-2025-07"
+    commune = origin.commune.name if former and origin.commune else None
+    province = origin.province.code if former else None
+    return address_now(address, commune, province, origin.current) or address
 
 
 def _phones(phones: tuple[str, ...] | list[str], lang: str) -> list[Action]:
@@ -128,11 +152,14 @@ def reach(product: Product, config: SiteConfig) -> Reach:
     subject = product.subject
     address = subject.address if subject else None
     actions = subject_actions(subject, lang)
-    if address:
-        actions.append(Action("map", t("contact.map", lang), address, map_href(address)))
+    query = map_query(product)
+    if address and query:
+        actions.append(Action("map", t("contact.map", lang), address, map_href(query)))
     office = None if any(a.kind != "map" for a in actions) else office_for(product, config)
     if office is None:
         return Reach(tuple(actions), address)
     office_actions = _phones([office.phone] if office.phone else [], lang) + \
         _email(office.email, lang)
-    return Reach(tuple(actions), address, office, tuple(office_actions))
+    means = " · ".join(m for m in (office.name, office.phone, office.email) if m)
+    return Reach(tuple(actions), address, office, tuple(office_actions),
+                 SAY("print.office", lang, office=means))

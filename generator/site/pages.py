@@ -26,6 +26,7 @@ from ..textfold import d_words
 from ..textfold import slugify as slug
 from ..validity import inline
 from . import event_pages
+from .cardcontact import blank
 from .collate import sort_key
 from .config import SiteConfig
 from .contact import reach
@@ -292,7 +293,8 @@ class Planner:
             ("che_bien", "processing"))]
         body = self._render("catalogue.html", root="../", filters=filters, views=current_first(self.views),
                       listings=self.listings, page_size=CATALOGUE_PAGE_SIZE,
-                      card_blank=CARD_BLANK, card_blank_photo=CARD_BLANK_PHOTO, icons=ICONS,
+                      card_blank={**CARD_BLANK, "card_contact": blank(lang)},
+                      card_blank_photo=CARD_BLANK_PHOTO, icons=ICONS,
                       modules=_catalogue_modules())
         front = _front_matter(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
                               f"{self.config.region}: lọc theo hạng sao, nhóm, địa phương.",

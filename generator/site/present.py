@@ -17,6 +17,7 @@ from ..model.product import Origin, Product, RecognitionState, Text
 from ..textfold import slugify
 from ..validity import SAY as validity_text
 from ..validity import describe
+from .cardcontact import CardContact, card_contact, tel_href
 from .collate import ascii_sort_key
 from .groups import group_icon
 from .i18n import t
@@ -125,6 +126,8 @@ class ProductView:
     summary: str = ""
     reasons: tuple[Reason, ...] = ()  # promotion priorities (site/promotion_pages.py)
     events: list[Any] = field(default_factory=list)  # its events, upcoming first (event_pages)
+    #: the card's action: call the producer, or open the page's contact block (cardcontact.py)
+    card_contact: CardContact = field(default_factory=lambda: CardContact("", ""))
 
     @property
     def id(self) -> str:
@@ -180,11 +183,6 @@ def _history(product: Product, today: date, lang: str) -> list[HistoryRow]:
             if rec.score is not None else "",
             state=t(f"state.{rec.state(today)}", lang), source=rec.source))
     return rows
-
-
-def tel_href(phone: str) -> str:
-    digits = re.sub(r"[^\d+]", "", phone)
-    return "tel:" + ("+84" + digits[1:] if digits.startswith("0") else digits)
 
 
 def _contacts(product: Product) -> list[Link]:
@@ -397,4 +395,4 @@ def present(product: Product, today: date, lang: str = "vi",
         price=product.price.display() if product.price else None,
         search_text=" ".join(n for n in names if n), labels=labels, links=links,
         gallery=gallery, summary=summary(product.content.description.vi),
-        place_links=_place_links(product, links, lang))
+        place_links=_place_links(product, links, lang), card_contact=card_contact(product, lang))

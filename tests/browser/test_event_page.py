@@ -30,6 +30,6 @@ def test_event_page_renders_its_product_cards(page: Any, site_server: Any,
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     zones = page.locator(".ocop-zone h3").all_inner_texts()
     assert zones[0] == "Khu thực phẩm" and zones[-1] == "Khu khác"
-    first.locator("a").click()
+    first.locator("a").first.click()
     page.wait_for_url(f"{base}san-pham/**")
     assert page.locator(".ocop-product-events a", has_text="Sự kiện mẫu").count() == 1

@@ -30,23 +30,23 @@ def test_ticking_a_criterion_filters_and_the_address_keeps_it(page: Any, site_se
     assert visible_names(page) == ["Gốm làng nghề Thử Nghiệm", "Nước mắm nhĩ Thử Nghiệm",
                                    "Trà HTX Thử Nghiệm"]
 
-    page.get_by_label("Tiêu chuẩn tiên tiến").check()
+    page.get_by_role("checkbox", name="Tiêu chuẩn tiên tiến").check()
     assert visible_names(page) == ["Gốm làng nghề Thử Nghiệm", "Nước mắm nhĩ Thử Nghiệm"]
     assert page.url.endswith("/uu-tien-xuc-tien/?tieu-chi=tieu-chuan-tien-tien")
     assert page.locator("#ocop-priority-status").inner_text() == "2 sản phẩm"
 
-    page.get_by_label("Làng nghề").check()  # every ticked criterion must hold
+    page.get_by_role("checkbox", name="Làng nghề").check()  # every ticked criterion must hold
     assert visible_names(page) == ["Gốm làng nghề Thử Nghiệm"]
     assert "tieu-chi=tieu-chuan-tien-tien&tieu-chi=lang-nghe" in page.url
 
     page.reload(wait_until="load")
     form.wait_for(state="visible")
-    assert page.get_by_label("Tiêu chuẩn tiên tiến").is_checked()
-    assert page.get_by_label("Làng nghề").is_checked()
+    assert page.get_by_role("checkbox", name="Tiêu chuẩn tiên tiến").is_checked()
+    assert page.get_by_role("checkbox", name="Làng nghề").is_checked()
     assert visible_names(page) == ["Gốm làng nghề Thử Nghiệm"]
 
-    page.get_by_label("Làng nghề").uncheck()
-    page.get_by_label("Tiêu chuẩn tiên tiến").uncheck()
+    page.get_by_role("checkbox", name="Làng nghề").uncheck()
+    page.get_by_role("checkbox", name="Tiêu chuẩn tiên tiến").uncheck()
     assert len(visible_names(page)) == 3
     assert page.url.endswith("/uu-tien-xuc-tien/")
 
@@ -57,10 +57,10 @@ def test_a_shared_link_opens_filtered_and_unknown_values_are_ignored(
     page.goto(f"{base}uu-tien-xuc-tien/?tieu-chi=htx-doanh-nghiep&tieu-chi=khong-co",
               wait_until="load")
     page.locator("#ocop-criteria").wait_for(state="visible")
-    assert page.get_by_label("Hợp tác xã, doanh nghiệp").is_checked()
+    assert page.get_by_role("checkbox", name="Hợp tác xã, doanh nghiệp").is_checked()
     assert visible_names(page) == ["Gốm làng nghề Thử Nghiệm", "Nước mắm nhĩ Thử Nghiệm",
                                    "Trà HTX Thử Nghiệm"]
-    page.get_by_label("Tiềm năng nâng hạng sao").check()
+    page.get_by_role("checkbox", name="Tiềm năng nâng hạng sao").check()
     assert visible_names(page) == ["Gốm làng nghề Thử Nghiệm"]
     assert page.locator("#ocop-priority-empty").is_hidden()
 

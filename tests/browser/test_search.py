@@ -525,6 +525,30 @@ def excerpts(page: Any) -> list[dict[str, Any]]:
     })""")
 
 
+def test_result_cards_offer_the_contact_of_their_product(
+        page: Any, built_site: Path, site_server: Callable[[Path], str]) -> None:
+    """Cards cloned from search results end with the same contact action as the server's: here
+    (no shipped producer publishes a phone yet) "Liên hệ" to the product page's contact block,
+    after the snippet, one thumb high."""
+    open_catalogue(page, site_server(built_site))
+    search(page, "nuoc mam")
+    cards = page.eval_on_selector_all("#ocop-results .ocop-card", """cards => cards.map(c => {
+        const a = c.querySelector('.ocop-card__contact'), box = a.getBoundingClientRect();
+        return { name: c.querySelector('.ocop-card__name').textContent, page: c.querySelector('a').href,
+                 href: a.href, text: a.textContent, label: a.getAttribute('aria-label'),
+                 last: c.lastElementChild === a, count: c.querySelectorAll('.ocop-card__contact').length,
+                 height: box.height };
+    })""")
+    assert {card["name"] for card in cards} == FISH_SAUCE
+    for card in cards:
+        assert card["href"] == card["page"] + "#lien-he", card
+        assert (card["text"], card["label"]) == ("Liên hệ", f"Liên hệ: {card['name']}"), card
+        assert card["last"] and card["count"] == 1 and card["height"] >= TOUCH, card
+    page.click("#ocop-results .ocop-card__contact")
+    page.wait_for_url("**/san-pham/**#lien-he")
+    assert page.locator("#lien-he").is_visible()
+
+
 def test_snippets_begin_with_the_products_own_description(
         page: Any, built_site: Path, catalogue: list[dict[str, Any]],
         site_server: Callable[[Path], str]) -> None:
@@ -569,8 +593,16 @@ def test_a_query_naming_stars_or_a_group_applies_that_filter_and_says_so(
     page.click(".ocop-applied__undo")
     page.wait_for_function("() => new URLSearchParams(location.search).get('q') === '5 sao'")
     settle(page)
-    assert url_state(page) == {"q": ["5 sao"]}
+    assert url_state(page) == {"q": ["5 sao"], "nguyen_van": ["1"]}
     assert applied.is_hidden()
+    as_words = load_all(page)
+    # a reload shows what the address says: the words, not the star filter they could name
+    page.reload()
+    settle(page)
+    assert url_state(page) == {"q": ["5 sao"], "nguyen_van": ["1"]}
+    assert page.locator(".ocop-chip").count() == 0 and applied.is_hidden()
+    assert page.input_value("#ocop-search") == "5 sao"
+    assert load_all(page) == as_words
     # a group named exactly, marks or not
     search_group = having(catalogue, nhom={"Đồ uống"})
     page.fill("#ocop-search", "do uong")

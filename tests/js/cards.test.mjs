@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { cardData, excerptParts, markWords, unescapeHTML } from "../../site_templates/assets/catalogue/cards.js";
+import { cardData, excerptParts, fillContact, markWords, unescapeHTML } from "../../site_templates/assets/catalogue/cards.js";
 
 const PAGE = {
   url: "/san-pham/nuoc-mam-tu-tai/",
@@ -18,7 +18,8 @@ test("a product's card data", () => {
   assert.deepEqual(cardData(PAGE), {
     url: "/san-pham/nuoc-mam-tu-tai/", title: "Nước mắm Tư Tài", image: "media/ab12-400.webp",
     width: 400, height: 300, state: "valid", group: "food", stars: 4, current: true,
-    label: "4 sao", detail: "đến 12/2027", validUntil: "", place: "Thành phố Hội An", excerpt: [],
+    label: "4 sao", detail: "đến 12/2027", validUntil: "", place: "Thành phố Hội An",
+    call: "", callText: "", excerpt: [],
   });
   assert.equal(cardData({ ...PAGE, meta: { ...PAGE.meta, valid_until: "2027-12-31" } }).validUntil,
                "2027-12-31");
@@ -90,7 +91,7 @@ test("hostile fields: markup stays text; bad images, states and numbers are refu
   assert.deepEqual(cardData({}), {
     url: "", title: "", image: "", width: 0, height: 0, state: "unknown", group: "other",
     stars: 0, current: false,
-    label: "", detail: "", validUntil: "", place: "", excerpt: [] });
+    label: "", detail: "", validUntil: "", place: "", call: "", callText: "", excerpt: [] });
 });
 
 test("excerpt parts: Pagefind's marks kept, entities decoded, tags in the text stay text", () => {
@@ -110,4 +111,55 @@ test("entities: named, decimal and hex; unknown and out-of-range ones are left a
   assert.equal(unescapeHTML("&amp;&lt;&gt;&quot;&apos;&nbsp;&#39;&#x110;&#273;&AMP;"), "&<>\"'\u00a0'Đđ&");
   assert.equal(unescapeHTML("&#x1F600;"), "😀");
   assert.equal(unescapeHTML("&bogus; &constructor; &#0; &#x110000; & amp;"), "&bogus; &constructor; &#0; &#x110000; & amp;");
+});
+
+// The contact link of the template's blank card (content/_macros.html card_contact, rendered
+// with generator/site/cardcontact.py blank()): just enough of an element for fillContact.
+function blankContact() {
+  const attrs = new Map([["class", "ocop-card__contact"], ["href", "../#lien-he"],
+                         ["aria-label", "{action}: {name}"]]);
+  const classes = new Set(["ocop-card__contact"]);
+  return {
+    textContent: "Liên hệ",
+    getAttribute: (name) => (attrs.has(name) ? attrs.get(name) : null),
+    setAttribute: (name, value) => attrs.set(name, String(value)),
+    classList: { add: (name) => classes.add(name) },
+    attrs, classes,
+  };
+}
+
+test("a result card calls the producer when the index has a phone", () => {
+  const page = { ...PAGE, meta: { ...PAGE.meta, call: "tel:+84905123456", call_text: "Gọi 0905 123 456" } };
+  const data = cardData(page);
+  assert.equal(data.call, "tel:+84905123456");
+  assert.equal(data.callText, "Gọi 0905 123 456");
+  const link = blankContact();
+  fillContact(link, data);
+  assert.equal(link.attrs.get("href"), "tel:+84905123456");
+  assert.equal(link.attrs.get("rel"), "nofollow");
+  assert.equal(link.textContent, "Gọi 0905 123 456");
+  assert.equal(link.attrs.get("aria-label"), "Gọi 0905 123 456: Nước mắm Tư Tài");
+  assert.ok(link.classes.has("ocop-card__contact--call"));
+});
+
+test("without a phone, a result card links to the product page's contact block", () => {
+  const link = blankContact();
+  fillContact(link, cardData(PAGE));
+  assert.equal(link.attrs.get("href"), "/san-pham/nuoc-mam-tu-tai/#lien-he");
+  assert.equal(link.textContent, "Liên hệ");
+  assert.equal(link.attrs.get("aria-label"), "Liên hệ: Nước mắm Tư Tài");
+  assert.ok(!link.classes.has("ocop-card__contact--call") && !link.attrs.has("rel"));
+  // "$&" and "{name}" in a product name stay text (no replacement patterns)
+  const odd = blankContact();
+  fillContact(odd, cardData({ url: "/x/", meta: { title: "A $& {name} B" } }));
+  assert.equal(odd.attrs.get("aria-label"), "Liên hệ: A $& {name} B");
+});
+
+test("hostile call addresses are refused: only tel: with digits", () => {
+  for (const call of ["javascript:alert(1)", "tel:", "tel:0905 123 456", "tel:+84905;x", "sms:+8490",
+                      "TEL:+84905123456", " tel:+84905123456", "tel:+8490512345678901234"]) {
+    const data = cardData({ url: "/x/", meta: { call, call_text: "Gọi" } });
+    assert.deepEqual([data.call, data.callText], ["", ""], call);
+  }
+  assert.equal(cardData({ meta: { call: "tel:02353865000" } }).call, "tel:02353865000");
 });

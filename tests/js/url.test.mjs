@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  activeCount, formatSearch, isDefault, parseState, sameState, SORTS, withValue,
+  activeCount, formatSearch, isDefault, LITERAL, parseState, sameState, SORTS, withValue,
 } from "../../site_templates/assets/catalogue/url.js";
 
 const KEYS = ["sao", "hieu_luc", "nhom", "huyen_cu", "xa"];
@@ -88,4 +88,19 @@ test("ticking and unticking values; counting them", () => {
   assert.deepEqual(filters, { sao: ["4 sao", "5 sao"] }); // an emptied group is gone
   assert.deepEqual(before.nhom, ["Thực phẩm"]); // the old state is left as it was
   assert.equal(activeCount({}), 0);
+});
+
+test("words searched as words (“Tìm như chữ thường”) stay so in the address, and on a reload", () => {
+  const literal = { q: "5 sao", sort: "", filters: {}, literal: true };
+  const search = formatSearch(literal, KEYS);
+  assert.equal(search, `?q=5+sao&${LITERAL}=1`);
+  assert.deepEqual(parseState(search, KEYS), literal);
+  // what the home page's form sends is read as a filter by the page: no flag
+  assert.deepEqual(parseState("?q=5+sao", KEYS), { q: "5 sao", sort: "", filters: {} });
+  assert.equal(formatSearch({ ...literal, literal: false }, KEYS), "?q=5+sao");
+  // without words there is nothing to take literally
+  assert.equal(formatSearch({ q: "", sort: "", filters: {}, literal: true }, KEYS), "");
+  assert.deepEqual(parseState(`?${LITERAL}=1`, KEYS), { q: "", sort: "", filters: {} });
+  assert.ok(!sameState(literal, parseState("?q=5+sao", KEYS), KEYS));
+  assert.ok(sameState(literal, parseState(search, KEYS), KEYS));
 });

@@ -105,3 +105,15 @@ def test_office_settings_are_read() -> None:
          "areas": ["Huyện Tiên Phước"]},
         {"name": "VP OCOP", "email": "ocop@example.org"}]))
     assert [o.areas for o in config.offices] == [("Huyện Tiên Phước",), ()]
+
+
+def test_the_map_searches_a_pre_2025_address_in_todays_units(site3: Path) -> None:
+    """Written before 1 July 2025 ("huyện Đại Lộc, tỉnh Quảng Nam", units that no longer
+    exist): the page shows it as written; the map searches today's commune and province
+    (conversion table: Xã Đại Hiệp → Xã Đại Lộc, Thành phố Đà Nẵng)."""
+    block = reach(site3, "gom-thanh-ha")
+    maps = [a for a in actions(block) if a[0] == "ocop-action--map"]
+    assert maps == [("ocop-action--map", "Thôn 1, xã Đại Hiệp, huyện Đại Lộc, tỉnh Quảng Nam",
+                     map_href("Thôn 1, Xã Đại Lộc, Thành phố Đà Nẵng"))]
+    # a map is no way to reach the producer: the office is still offered
+    assert block.select_one(".ocop-reach__none .ocop-reach__office") is not None

@@ -113,3 +113,17 @@ def test_home_page_speaks_one_language(site3: Path) -> None:
     page = soup(site3 / "index.html").select_one(".ocop-home")
     assert page.select('[lang="en"]') == []
     assert "One Commune One Product" not in page.get_text()
+
+
+def test_a_print_sheet_without_a_producer_contact_names_the_office_on_one_line(
+        site3: Path) -> None:
+    page = soup(site3 / "san-pham" / "gom-thanh-ha" / "index.html")
+    foot = page.select_one(".ocop-printfoot")
+    office = foot.select(".ocop-printfoot__office")
+    assert [o.get_text() for o in office] == [
+        "Để hỏi mua, liên hệ: Phòng Kinh tế huyện Đại Lộc (thử nghiệm) · 0235 3865 000 · "
+        "ocop-dailoc@example.org"]
+    assert office[0].find_next_sibling().name == "br"  # a line of its own
+    # a producer with its own contact: no office on its sheet
+    own = soup(site3 / "san-pham" / "nuoc-mam-thu" / "index.html").select_one(".ocop-printfoot")
+    assert own.select(".ocop-printfoot__office") == []

@@ -25,8 +25,9 @@ export function start(root) {
     applied: null,       // { text, applied: [{ key, value }] }: filters the typed query named
   };
   const { ui, view } = ctx;
-  // Words naming stars or a group, sent from the home page's search form (?q=5+sao): filters.
-  const named = asked(ctx, view.state.q);
+  // Words naming stars or a group, sent from the home page's search form (?q=5+sao): filters;
+  // not when the buyer asked for them to be searched as words (url.js `literal`).
+  const named = view.state.literal ? {} : asked(ctx, view.state.q);
   if (view.applied) {
     view.state = { ...view.state, ...named };
     history.replaceState(null, "", location.pathname + formatSearch(view.state, ctx.keys) + location.hash);
@@ -124,7 +125,7 @@ function asked(ctx, text) {
   for (const { key, value } of view.applied?.applied || []) filters = withValue(filters, key, value, false);
   for (const { key, value } of applied) filters = withValue(filters, key, value, true);
   view.applied = applied.length ? { text, applied } : null;
-  return { q: found.q, filters };
+  return { q: found.q, filters, literal: false };
 }
 
 /** Apply `patch` to the state; `push`: a history entry (a tap) rather than a replacement (typing). */
@@ -132,7 +133,7 @@ function change(ctx, patch, push) {
   const { view } = ctx;
   if (view.typing) { // a tap while the typed query is still waiting: take the query along
     stopTyping(view);
-    patch = { q: queryFilters(ctx.ui.input.value, ctx.groups).q, ...patch };
+    patch = { q: queryFilters(ctx.ui.input.value, ctx.groups).q, literal: false, ...patch };
   }
   const next = { ...view.state, ...patch };
   next.q = (next.q || "").trim();
@@ -194,7 +195,7 @@ function showApplied(ctx) {
     for (const { key, value } of applied) filters = withValue(filters, key, value, false);
     view.applied = null;
     ui.input.value = text;
-    change(ctx, { q: text, filters }, true);
+    change(ctx, { q: text, filters, literal: true }, true); // kept so in the address (url.js)
   });
   ui.applied.replaceChildren(ctx.msg("applied", applied.map(({ value }) => value).join(", ")), " ", undo);
 }

@@ -9,6 +9,8 @@ import { fold } from "./fold.js";
 
 // A path inside the site: no scheme (javascript:), no host (//…), no query, no "..".
 const IMAGE = /^[\w-][\w/.-]*$/;
+// Tap-to-call, as generator/site/cardcontact.py writes it: tel:+84905123456.
+const CALL = /^tel:\+?[0-9]{3,15}$/;
 
 /** What a card shows of Pagefind result data `page` (url, meta, excerpt). `q` is the query:
  *  with one, the card shows the opening of the product's description (meta `summary`) when the
@@ -45,6 +47,9 @@ export function cardData(page, { q = "", everything = "" } = {}) {
     detail: String(meta.detail || ""),
     validUntil: /^\d{4}-\d{2}-\d{2}$/.test(meta.valid_until || "") ? meta.valid_until : "",
     place: String(meta.place || ""),
+    // the producer's phone (meta call, call_text), else the card links to the page's contact block
+    call: CALL.test(meta.call || "") ? meta.call : "",
+    callText: CALL.test(meta.call || "") ? String(meta.call_text || "") : "",
     excerpt,
   };
 }
@@ -129,12 +134,32 @@ export function cardFrom(template, data, rootURL) {
   badge.querySelector(".ocop-badge__label").textContent = data.label;
   badge.querySelector(".ocop-badge__detail").textContent = data.detail;
   card.querySelector(".ocop-card__place").textContent = data.place;
+  const contact = card.querySelector(".ocop-card__contact");
+  fillContact(contact, data);
   if (data.excerpt.length) {
     const excerpt = el(card, "span", "ocop-card__excerpt");
     excerpt.append(...data.excerpt.map(({ text, mark }) => (mark ? el(card, "mark", "", text) : text)));
-    card.append(excerpt);
+    contact.before(excerpt);
   }
   return card;
+}
+
+/** The card's contact action: call the producer (data.call), else the product page's contact
+ *  block, whose fragment (#lien-he) the template's link carries. Its label is the template's
+ *  pattern ("{action}: {name}") filled with the words shown and the product's name. */
+export function fillContact(contact, data) {
+  const pattern = contact.getAttribute("aria-label");
+  const fragment = contact.getAttribute("href").replace(/^[^#]*/, "");
+  if (data.call) {
+    contact.setAttribute("href", data.call);
+    contact.setAttribute("rel", "nofollow");
+    contact.classList.add("ocop-card__contact--call");
+    contact.textContent = data.callText;
+  } else {
+    contact.setAttribute("href", data.url + fragment);
+  }
+  const words = { action: contact.textContent, name: data.title };
+  contact.setAttribute("aria-label", pattern.replace(/\{(action|name)\}/g, (_, slot) => words[slot]));
 }
 
 /** Text of an escaped HTML fragment (entities only; tags never reach here). */

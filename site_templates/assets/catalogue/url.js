@@ -2,7 +2,13 @@
  *     ?q=nuoc+mam&sao=4+sao&sao=5+sao&huyen_cu=Huy%E1%BB%87n+%C4%90%C3%B4ng+Giang&sort=sao
  *   ↔ { q: "nuoc mam", sort: "sao", filters: { sao: ["4 sao", "5 sao"], huyen_cu: [...] } }
  * `keys` are the facet keys of the page (data-filters), in the order they are written. Pure: it
- * takes and returns strings and never reads `location`. */
+ * takes and returns strings and never reads `location`.
+ * `literal` (?nguyen_van=1, "verbatim"): the words are searched as words, even those that name
+ * stars or a group ("5 sao"), because the buyer asked so ("Tìm như chữ thường"); without it the
+ * page reads such words as filters (app.js), as the home page's search form expects. */
+
+/** The address key of `literal`. */
+export const LITERAL = "nguyen_van";
 
 /** ?sort= values and their direction (see engine.js sortBy). */
 export const SORTS = Object.freeze({ ten: "asc", sao: "desc", ngay: "desc" });
@@ -17,7 +23,9 @@ export function parseState(search, keys) {
     if (values.length) filters[key] = values;
   }
   const sort = params.get("sort") || "";
-  return { q: (params.get("q") || "").trim(), sort: Object.hasOwn(SORTS, sort) ? sort : "", filters };
+  const q = (params.get("q") || "").trim();
+  const state = { q, sort: Object.hasOwn(SORTS, sort) ? sort : "", filters };
+  return q && params.get(LITERAL) === "1" ? { ...state, literal: true } : state;
 }
 
 /** The address query of `state`: "" for the default view, else "?q=…&<key>=…&sort=…". */
@@ -26,6 +34,7 @@ export function formatSearch(state, keys) {
   if (state.q) params.set("q", state.q);
   for (const key of keys) for (const value of state.filters[key] || []) params.append(key, value);
   if (state.sort) params.set("sort", state.sort);
+  if (state.q && state.literal) params.set(LITERAL, "1");
   const query = params.toString();
   return query ? "?" + query : "";
 }
@@ -38,7 +47,8 @@ export function isDefault(state) {
 /** Whether `a` and `b` show the same view. */
 export function sameState(a, b, keys) {
   const ticks = (s) => JSON.stringify(keys.map((k) => s.filters[k] || []));
-  return a.q === b.q && a.sort === b.sort && ticks(a) === ticks(b);
+  return a.q === b.q && a.sort === b.sort && ticks(a) === ticks(b)
+    && Boolean(a.q && a.literal) === Boolean(b.q && b.literal);
 }
 
 /** `filters` with `value` of group `key` ticked (`on`) or not; a group left empty is removed. */
