@@ -21,7 +21,8 @@ OWNERS = (
     "generator.review.git", "generator.review.differ", "generator.review.recognitions",
     "generator.review.files", "generator.review.diff", "generator.review.questions",
     "generator.review.render", "generator.commands.expiry", "generator.importer",
-    "generator.commands.new", "generator.commands.photos",
+    "generator.commands.new", "generator.commands.photos", "generator.booklet.texts",
+    "generator.booklet.publish",
 )
 
 _REGISTRY: dict[str, Texts] = {}
