@@ -9,8 +9,10 @@ is never rendered again. Rendering asks for a tagged PDF in the PDF/A-3b variant
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +61,13 @@ def render_pdf(html: str) -> tuple[bytes, int]:
     """The PDF bytes and page count of ``html`` (file URLs allowed: photos and fonts)."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=html, base_url="/").render()  # type: ignore[attr-defined]
-    return document.write_pdf(**PDF_OPTIONS), len(document.pages)
+    with warnings.catch_warnings():
+        # WeasyPrint 70 opens its sRGB profile for the PDF/A output intent and never closes it
+        # (weasyprint/pdf/__init__.py); the file is freed at once, its ResourceWarning is noise.
+        warnings.simplefilter("ignore", ResourceWarning)
+        data = document.write_pdf(**PDF_OPTIONS)
+        gc.collect()
+    return data, len(document.pages)
 
 
 def lookup(key: str, cache_dir: Path) -> PdfFile | None:

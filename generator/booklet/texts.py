@@ -58,8 +58,8 @@ SAY = Texts("booklet", {
         "The ratings in this booklet are as of {date}. A product whose recognition has expired "
         "or was revoked reads \"{expired}\" or \"{revoked}\" and is never printed with a "
         "current star."),
-    "closing.online": ("Danh mục trực tuyến, cập nhật thường xuyên:",
-                       "The online catalogue, kept up to date:"),
+    "closing.online": ("Danh mục trực tuyến, cập nhật thường xuyên",
+                       "The online catalogue, kept up to date"),
     "closing.contact": ("Liên hệ: {contact}", "Contact: {contact}"),
     # errors for the person running the command
     "glyph_missing": (
