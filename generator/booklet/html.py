@@ -75,6 +75,8 @@ def _context(booklet: Booklet, config: SiteConfig, today: date, lang: str) -> di
         "publisher_line": SAY("publisher", lang, name=config.publisher),
         "data_as_of": SAY("data_as_of", lang, date=day(today)),
         "count": SAY("count", lang, n=count), "created": today.isoformat(),
+        "count_current": SAY("count_current", lang, date=day(today),
+                             n=sum(1 for p in booklet.products if p.current_recognition(today))),
         "description": f"{booklet.title} — {config.region} — {SAY('count', lang, n=count)}",
         "contact": " · ".join(c for c in (config.contact_phone, config.contact_email) if c),
         "closing_as_of": SAY("closing.as_of", lang, date=day(today),

@@ -17,6 +17,7 @@ from ..model.product import Product
 from ..site.config import SiteConfig
 from ..site.images import PhotoPipeline
 from ..site.present import Badge, StandardRow, paragraphs, present, product_url, summary
+from ..site.i18n import t as site_t
 from ..site.qr import QrCodes
 from .photos import PrintPhoto, print_photo
 
@@ -55,6 +56,8 @@ class Sheet:
     qr: str  # data: URI of the QR code's SVG
     photo: PrintPhoto | None
     booth: str | None = None
+    #: the decision behind the badge: "Quyết định 377/QĐ-BNNMT · ký ngày 17/01/2025 · …"
+    recognition: str = ""
     #: the product file, for messages ("products/hoi-an/…/product.yaml")
     source: str = ""
 
@@ -82,6 +85,17 @@ def _producer(product: Product, legal_form: str) -> Producer | None:
                     subject.address or "")
 
 
+def recognition_line(product: Product, today: date, lang: str) -> str:
+    """The decision of the recognition the badge is about (the current one, else the latest)."""
+    rec = product.current_recognition(today) or product.latest_recognition()
+    parts = [f"{site_t('decision', lang)} {rec.decision}" if rec.decision
+             else site_t("decision_unknown", lang),
+             site_t("signed", lang, date=rec.signed.display()), rec.authority or "",
+             site_t("score", lang, score=f"{rec.score:g}".replace(".", ","))
+             if rec.score is not None else ""]
+    return " · ".join(part for part in parts if part)
+
+
 def _qr(qr: QrCodes, url: str, name: str) -> str:
     svg = qr.svg(url, f"QR: {name}")
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -107,4 +121,5 @@ class Sheets:
             producer=_producer(product, view.labels["legal_form"]), origin=view.origin_lines,
             standards=view.standards, lead=lead(product.content.description.vi),
             short=view.summary, price=view.price, url=url, qr=_qr(self.qr, url, product.name.vi),
-            photo=photo, booth=booth, source=product.source_file)
+            photo=photo, booth=booth, recognition=recognition_line(product, self.today, lang),
+            source=product.source_file)

@@ -18,6 +18,8 @@ SAY = Texts("booklet", {
     "data_as_of": ("Dữ liệu tính đến {date}", "Data as of {date}"),
     "publisher": ("Đơn vị phát hành: {name}", "Published by {name}"),
     "count": ("{n} sản phẩm", "{n} products"),
+    "count_current": ("{n} sản phẩm có hạng sao còn hiệu lực ngày {date}",
+                      "{n} with a star rating valid on {date}"),
     "contents": ("Mục lục", "Contents"),
     "page": ("Trang", "Page"),
     "booth": ("Gian {booth}", "Booth {booth}"),
