@@ -15,9 +15,9 @@ from pathlib import Path
 
 from ..model.product import Product
 from ..site.config import SiteConfig
+from ..site.i18n import t as site_t
 from ..site.images import PhotoPipeline
 from ..site.present import Badge, StandardRow, paragraphs, present, product_url, summary
-from ..site.i18n import t as site_t
 from ..site.qr import QrCodes
 from .photos import PrintPhoto, print_photo
 
