@@ -6,6 +6,8 @@ photo and QR caches of the site build and the booklet cache under ``.cache/ocop/
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,11 +16,13 @@ from ..site.config import SiteConfig
 from ..site.images import PhotoPipeline
 from . import fonts
 from .html import printed_texts, render_booklet
-from .pdf import PdfFile, pdf_file
+from .pdf import PdfFile, pdf_file, pdf_files
 from .sets import Booklet
 from .sheet import Sheets
 
 CACHE = ".cache/ocop"
+#: processes rendering PDFs at once (the build machine has two cores)
+WORKERS = 2
 
 
 @dataclass(frozen=True)
@@ -63,3 +67,10 @@ class Printer:
 
     def make(self, booklet: Booklet, layout: str = "1up") -> Made:
         return Made(booklet, layout, pdf_file(self.html(booklet, layout), self.cache / "booklets"))
+
+    def make_many(self, wanted: Sequence[tuple[Booklet, str]]) -> list[Made]:
+        """Several booklets (each in its layout), those not cached rendered side by side on
+        the machine's cores (at most WORKERS)."""
+        htmls = [self.html(booklet, layout) for booklet, layout in wanted]
+        pdfs = pdf_files(htmls, self.cache / "booklets", min(WORKERS, os.cpu_count() or 1))
+        return [Made(b, layout, pdf) for (b, layout), pdf in zip(wanted, pdfs, strict=True)]

@@ -72,8 +72,8 @@ def make_all(printer: Printer, products: Sequence[Product], today: date) -> list
     """Every booklet the site publishes: each set in one product per page, and the whole
     catalogue in four per page as well."""
     lang = printer.config.language
-    made = [printer.make(booklet) for booklet in every_booklet(products, today, lang)]
-    return [*made, printer.make(catalogue(products, lang), "4up")]
+    wanted = [(booklet, "1up") for booklet in every_booklet(products, today, lang)]
+    return printer.make_many([*wanted, (catalogue(products, lang), "4up")])
 
 
 def listing_links(made: Sequence[Made], lang: str = "vi") -> dict[str, list[BookletLink]]:

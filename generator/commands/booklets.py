@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     listed = [p for p in result.products if config.list_expired or p.current_recognition(today)]
     printer = Printer(root, config, today)
     chosen = booklets(args, listed, today)
-    made = [printer.make(booklet, args.layout) for booklet in chosen]
+    made = printer.make_many([(booklet, args.layout) for booklet in chosen])
     pairs = _targets(args.output, made, args.lang)
     _write(pairs, args.lang)
     return EXIT_OK
