@@ -86,6 +86,8 @@ SAY = Texts("booklet", {
     "what.group": ("nhóm", "group"),
     "what.area": ("địa phương", "locality"),
     "wrote": ("Đã ghi {path} ({pages} trang, {size})", "Wrote {path} ({pages} pages, {size})"),
+    "every_alone": ("--every in mọi tập; bỏ --group, --area, --stars hoặc bỏ --every",
+                    "--every writes every booklet; drop --group, --area, --stars or drop --every"),
     "output_pdf_one": ("-o FILE.pdf chỉ dùng khi in một tập; với nhiều tập, -o là thư mục",
                        "-o FILE.pdf only for a single booklet; for several, -o is a folder"),
 })

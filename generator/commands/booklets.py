@@ -51,9 +51,11 @@ def _write(pairs: list[tuple[Made, Path]], lang: str) -> None:
 
 def booklets(args: argparse.Namespace, products: list[Product], today: date) -> list[Booklet]:
     """The booklets the options ask for."""
+    selection = Selection(args.group, args.area, args.stars)
+    if args.every and selection.count:
+        raise UsageError(SAY("every_alone", args.lang))
     if args.every:
         return every_booklet(products, today, args.lang)
-    selection = Selection(args.group, args.area, args.stars)
     return [select(selection, products, today, args.lang)]
 
 

@@ -59,3 +59,9 @@ def test_an_unknown_choice_lists_the_choices(site3_repo: Catalogue,
 def test_one_pdf_file_for_several_booklets_is_a_usage_error(site3_repo: Catalogue,
                                                             tmp_path: Path) -> None:
     assert run(site3_repo, "--every", "-o", str(tmp_path / "all.pdf")) == 2
+
+
+def test_every_with_a_selection_is_a_usage_error(site3_repo: Catalogue,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(site3_repo, "--every", "--stars", "5") == 2
+    assert "--every" in capsys.readouterr().err
