@@ -103,11 +103,10 @@ def render_booklet(booklet: Booklet, sheets: Sheets, font_css: str, layout: str 
 def _strings(value: Any) -> Iterator[str]:
     """Every string a sheet prints (inside its dataclasses, lists and tuples)."""
     if isinstance(value, str):
-        if not value.startswith("data:"):
-            yield value
+        yield value
     elif is_dataclass(value) and not isinstance(value, type):
         for item in fields(value):
-            if item.name not in ("qr", "path", "source"):  # not printed as text
+            if item.name not in ("qr", "path", "uri", "source"):  # not printed as text
                 yield from _strings(getattr(value, item.name))
     elif isinstance(value, list | tuple):
         for item in value:

@@ -7,6 +7,7 @@ box, and prints a photo too small for the box smaller rather than below ``MIN_DP
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,16 +19,15 @@ MM_PER_INCH = 25.4
 
 @dataclass(frozen=True)
 class PrintPhoto:
-    """A JPEG file and the size it is printed at, in millimetres."""
+    """A JPEG file and the size it is printed at, in millimetres; ``uri`` is its bytes as a
+    ``data:`` URI, so the PDF names the image by its content, not by where the cache is (two
+    checkouts of the same catalogue print byte-identical booklets)."""
 
     path: Path
     width_mm: float
     height_mm: float
     pixels: tuple[int, int]
-
-    @property
-    def uri(self) -> str:
-        return self.path.resolve().as_uri()
+    uri: str = ""
 
     @property
     def dpi(self) -> float:
@@ -57,4 +57,5 @@ def print_photo(pipeline: PhotoPipeline, product_folder: Path, file: str,
     photos = pipeline.process(product_folder / file)
     variant, (width_mm, height_mm) = choose(photos, box)
     path = pipeline.cache_dir / Path(variant.jpeg).name
-    return PrintPhoto(path, width_mm, height_mm, (variant.width, variant.height))
+    uri = "data:image/jpeg;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    return PrintPhoto(path, width_mm, height_mm, (variant.width, variant.height), uri)
