@@ -19,6 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import ImageFile
+
 from ..cache import make_dir, touch, write_atomic
 from .fonts import FACES, font_file
 from .texts import SAY
@@ -42,12 +44,17 @@ def _weasyprint() -> object:
     """The WeasyPrint module; an OcopError naming Pango when its libraries are missing."""
     from ..errors import OcopError
 
+    truncated = ImageFile.LOAD_TRUNCATED_IMAGES
     try:
         import weasyprint
     except OSError as error:  # cffi cannot load libpango / libgobject
         reason = str(error).splitlines()[0]
         raise OcopError(f"{SAY('weasyprint_missing', 'vi', reason=reason)}\n"
                         f"{SAY('weasyprint_missing', 'en', reason=reason)}") from error
+    finally:
+        # importing WeasyPrint sets Pillow's global LOAD_TRUNCATED_IMAGES, which would let the
+        # photo checks of a later validation (ocop serve) accept a truncated photo: put it back
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated
     return weasyprint
 
 

@@ -134,3 +134,14 @@ def test_weasyprint_reads_all_of_the_css(site3_repo: Catalogue,
         for layout in ("1up", "4up"):
             render_pdf(site3_repo.printer.html(catalogue(site3_repo.products[:1]), layout))
     assert not [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")]
+
+
+def test_weasyprint_leaves_pillows_settings_alone(whole: Made) -> None:
+    """Importing WeasyPrint sets ImageFile.LOAD_TRUNCATED_IMAGES; the photo checks of a later
+    validation in the same process (ocop serve) must still refuse a truncated photo."""
+    from PIL import ImageFile
+
+    from generator.booklet.pdf import render_pdf
+
+    render_pdf("<p>x</p>")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
