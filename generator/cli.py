@@ -64,9 +64,9 @@ def _command_modules() -> list[Any]:
     """Modules that add a sub-command: each has ``add_parser(commands)`` which registers a
     parser whose ``func`` default runs it (``func(args) -> exit code``)."""
     from . import importer, review
-    from .commands import expiry, new, photos, report
+    from .commands import booklets, expiry, new, photos, report
 
-    return [review, expiry, new, importer, photos, report]
+    return [review, expiry, new, importer, photos, report, booklets]
 
 
 def _fix_nfc(result: Result, root: Path) -> int:

@@ -26,6 +26,8 @@ OWNERS = (
     "generator.review.events",
     "generator.promotion.words", "generator.site.promotion_pages",
     "generator.review.follow_up", "generator.portfolio.texts", "generator.commands.report",
+    "generator.commands.new", "generator.commands.photos", "generator.booklet.texts",
+    "generator.booklet.publish",
 )
 
 _REGISTRY: dict[str, Texts] = {}

@@ -2,6 +2,7 @@
 # Installs what the browser tests and the site benchmark need, and nothing else:
 #   - Debian's Chromium (/usr/bin/chromium), driven by Playwright from PyPI (pinned in
 #     pyproject.toml). Playwright never downloads a browser of its own here.
+#   - poppler-utils: pdftoppm rasterises the printed booklets for their tests (QR codes, glyphs).
 #   - fonts-noto-core: Noto Sans/Serif become the default sans-serif/serif, with every Vietnamese
 #     glyph (precomposed tone marks, đ/Đ), metrically close to Roboto on Android phones.
 #   - Java (already on the machine; default-jre-headless if missing) and Node.js/npm (already on
@@ -18,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium fonts-noto-core)
+APT_PACKAGES=(chromium fonts-noto-core poppler-utils)
 NODE_DIR=tools/node
 STAMP="$NODE_DIR/node_modules/.ocop-lock-sha256"
 

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from ..booklet import publish
+from ..booklet.build import Made, Printer
 from ..cache import prune
-from ..errors import BuildError, ConfigError, PhotoError
+from ..dates import day
+from ..errors import BuildError, ConfigError, OcopError, PhotoError
 from ..report import text_report
 from ..validate import Result, validate
 from .config import SiteConfig, load
@@ -55,15 +58,28 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
         raise BuildError(text_report(result, config.language, errors_only=True), result)
     pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
     try:
+        made = _booklets(root, config, today, result)
         planner = Planner(result.products, config, today, pipeline, root / CACHE_DIR / "qr",
-                          result.events)
-        files = planner.files()
+                          result.events, publish.listing_links(made, config.language))
+        files = planner.files() + publish.files(made, day(today), config.region, config.language)
     except PhotoError as error:
         raise BuildError(f"{error.path}: không xử lý được ảnh / cannot process the photo: "
                          f"{error.reason}\n") from error
-    for cache in ("photos", "qr", "checks"):  # everything this build uses was just touched
+    for cache in ("photos", "qr", "checks", "booklets"):  # all this build uses was just touched
         prune(root / CACHE_DIR / cache)
     return Prepared(config, result, files, tuple(planner.search_records()))
+
+
+def _booklets(root: Path, config: SiteConfig, today: date, result: Result) -> list[Made]:
+    """The printed booklets of the listed products (generator/booklet/); a character without a
+    glyph or a missing font or Pango stops the build like a catalogue error."""
+    listed = [p for p in result.products if config.list_expired or p.current_recognition(today)]
+    try:
+        return publish.make_all(Printer(root, config, today), listed, today)
+    except PhotoError:
+        raise
+    except OcopError as error:
+        raise BuildError(f"{error}\n") from error
 
 
 def emit(files: list[SourceFile], out_dir: Path) -> None:

@@ -56,6 +56,7 @@ SAY = Texts("site", {
     "promo.events": ("Sự kiện", "Events"),
     "promo.priority": ("Ưu tiên xúc tiến", "Priority products"),
     "promo.export": ("Sẵn sàng xuất khẩu", "Export-ready"),
+    "promo.print": ("In ấn", "Print"),
     "all_products": ("Xem tất cả {n} sản phẩm", "See all {n} products"),
     "new_products": ("Mới được công nhận", "Newly recognised"),
     "by_stars": ("Theo hạng sao", "By stars"),

@@ -7,7 +7,7 @@ are resized copies from the pipeline. Nothing in this module imports MkDocs.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -135,9 +135,12 @@ class Planner:
 
     def __init__(self, products: list[Product], config: SiteConfig, today: date,
                  pipeline: PhotoPipeline, qr_cache: Path | None = None,
-                 events: Iterable[Event] = ()) -> None:
+                 events: Iterable[Event] = (),
+                 booklets: Mapping[str, Sequence[Any]] | None = None) -> None:
         self.config, self.today, self.pipeline = config, today, pipeline
         self.products = tuple(products)  # all of them, listed or not (the portfolio review)
+        #: printed booklets (generator/booklet/publish.py) each listing links, by its URL
+        self.booklets = booklets or {}
         self.qr = QrCodes(qr_cache)
         listed = [p for p in products if config.list_expired or p.current_recognition(today)]
         self.views = _by_name(present(p, today, config.language, self._gallery(p)) for p in listed)
@@ -237,7 +240,8 @@ class Planner:
         heading = {"nhom": "by_group", "dia-phuong": "by_place", "tieu-chuan": "by_standard",
                    "chu-the": "by_subject", "xa": "by_commune"}[listing.kind]
         body = self._render("listing.html", listing=listing,
-                      heading=t(heading, self.config.language), root=_root(listing.url))
+                      heading=t(heading, self.config.language), root=_root(listing.url),
+                      booklets=self.booklets.get(listing.url, ()))
         count = t("products_count", self.config.language, n=len(listing.views))
         front = _front_matter(listing.title, f"{listing.title}: {count} OCOP — "
                               f"{self.config.region}", {"kind": "listing"})

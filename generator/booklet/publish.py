@@ -1,0 +1,108 @@
+"""The booklets on the site: the PDFs under ``in-an/``, the "In ấn" page listing them, and the
+links each locality and group listing shows ("PDF, 24 trang, 3,1 MB").
+
+Engine-neutral like :mod:`generator.site.pages`: it returns source files; the adapter copies
+them. The PDFs come from the booklet cache, so an unchanged booklet costs a hash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..messages import Texts
+from ..model.product import Product
+from ..site.pages import SourceFile, _front_matter
+from ..site.present import current_commune
+from ..site.render import render
+from ..textfold import slugify
+from .build import Made, Printer
+from .sets import catalogue, every_booklet
+from .texts import size_text
+
+PRINT_DIR = "in-an"
+PAGE = "in-an.md"
+
+SAY = Texts("booklet.site", {
+    "title": ("In ấn", "Print"),
+    "intro": ("Tập sản phẩm OCOP dạng PDF để in cho hội chợ, gian hàng và buổi gặp người mua: "
+              "trang bìa, mục lục, mỗi sản phẩm một trang với hạng sao, hiệu lực, chủ thể và mã "
+              "QR tới trang sản phẩm. Hạng sao tính đến {date}.",
+              "OCOP product booklets as PDF, to print for fairs, stands and buyers' meetings: a "
+              "cover, contents, one page per product with its stars, validity, producer and a QR "
+              "code to its page. Ratings as of {date}."),
+    "button": ("PDF, {pages} trang, {size}", "PDF, {pages} pages, {size}"),
+    "layout.1up": ("mỗi trang một sản phẩm", "one product per page"),
+    "layout.4up": ("bốn sản phẩm mỗi trang", "four products per page"),
+    "h.catalogue": ("Cả danh mục", "The whole catalogue"),
+    "h.area": ("Theo địa phương", "By locality"),
+    "h.group": ("Theo nhóm sản phẩm", "By product group"),
+    "h.stars": ("Theo hạng sao còn hiệu lực", "By star level held today"),
+    "listing": ("Tập để in: {title}", "Booklet to print: {title}"),
+    "count": ("{n} sản phẩm", "{n} products"),
+})
+KIND_ORDER = ("catalogue", "area", "group", "stars")
+
+
+@dataclass(frozen=True)
+class BookletLink:
+    """A booklet as the site shows it: ``href`` is site-relative (``in-an/nhom/thuc-pham.pdf``)."""
+
+    title: str
+    kind: str
+    href: str
+    button: str  # "PDF, 24 trang, 3,1 MB"
+    layout: str
+    count: int
+    layout_text: str
+    #: "Tập để in: Sản phẩm OCOP — Thực phẩm" (the listing pages' link)
+    label: str
+
+
+def link(made: Made, lang: str = "vi") -> BookletLink:
+    pdf = made.pdf
+    return BookletLink(made.booklet.title, made.booklet.kind, f"{PRINT_DIR}/{made.name}",
+                       SAY("button", lang, pages=pdf.pages, size=size_text(pdf.size, lang)),
+                       made.layout, len(made.booklet.products), SAY(f"layout.{made.layout}", lang),
+                       SAY("listing", lang, title=made.booklet.title))
+
+
+def make_all(printer: Printer, products: Sequence[Product], today: date) -> list[Made]:
+    """Every booklet the site publishes: each set in one product per page, and the whole
+    catalogue in four per page as well."""
+    lang = printer.config.language
+    wanted = [(booklet, "1up") for booklet in every_booklet(products, today, lang)]
+    return printer.make_many([*wanted, (catalogue(products, lang), "4up")])
+
+
+def listing_links(made: Sequence[Made], lang: str = "vi") -> dict[str, list[BookletLink]]:
+    """The booklets each listing page links to, by the listing's URL: a group's and a
+    locality's own booklet, and a commune's the booklet of the locality it is printed in."""
+    out: dict[str, list[BookletLink]] = {}
+    for item in made:
+        if item.layout != "1up" or item.booklet.kind not in ("group", "area"):
+            continue
+        kind = "nhom" if item.booklet.kind == "group" else "dia-phuong"
+        urls = [f"{kind}/{slugify(item.booklet.key)}/"]
+        if item.booklet.kind == "area":
+            communes = {c for p in item.booklet.products if (c := current_commune(p))}
+            urls += sorted(f"xa/{slugify(c)}/" for c in communes)
+        for url in urls:
+            out.setdefault(url, []).append(link(item, lang))
+    return out
+
+
+def files(made: Sequence[Made], today_text: str, region: str, lang: str = "vi") -> list[SourceFile]:
+    """The PDFs and the "In ấn" page."""
+    out = [SourceFile(f"{PRINT_DIR}/{item.name}", source=item.pdf.path) for item in made]
+    links = [link(item, lang) for item in made]
+    groups = [(SAY(f"h.{kind}", lang), [li for li in links if li.kind == kind]) for kind in KIND_ORDER]
+    body = render("print.html", lang, today=today_text, root="../",
+                  title=SAY("title", lang), intro=SAY("intro", lang, date=today_text),
+                  groups=[(heading, items) for heading, items in groups if items],
+                  count=lambda n: SAY("count", lang, n=n))
+    title = SAY("title", lang)
+    front = _front_matter(title, f"{title}: {SAY('intro', lang, date=today_text)} — {region}",
+                          {"kind": "print"})
+    return [*out, SourceFile(PAGE, front + body)]

@@ -1,0 +1,105 @@
+"""``ocop print``: PDF booklets of the catalogue for trade fairs.
+
+Validates the catalogue first (an invalid catalogue is never printed), then writes the booklet
+the options select — the whole catalogue by default, a group's (``--group``), a locality's
+(``--area``), a star level's (``--stars``) or the products matching several — or, with
+``--every``, every booklet the site publishes. ``--layout 4up`` prints four products per page
+as cards. Rendered PDFs are cached by content under ``.cache/ocop/booklets``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..booklet.build import Made, Printer
+from ..booklet.html import LAYOUTS
+from ..booklet.select import Selection, select
+from ..booklet.sets import Booklet, every_booklet
+from ..booklet.texts import SAY, size_text
+from ..ciescape import plain, visible
+from ..dates import parse_today
+from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from ..model.product import Product
+from ..report import text_report
+from ..site.config import load
+from ..validate import validate
+
+DEFAULT_OUTPUT = Path("booklets")
+
+
+def _targets(out: Path, made: list[Made], lang: str) -> list[tuple[Made, Path]]:
+    """Where each PDF goes: ``out`` itself for one booklet named ``*.pdf``, else under ``out``."""
+    if out.suffix.lower() == ".pdf":
+        if len(made) != 1:
+            raise UsageError(SAY("output_pdf_one", lang))
+        return [(made[0], out)]
+    return [(item, out / item.name) for item in made]
+
+
+def _write(pairs: list[tuple[Made, Path]], lang: str) -> None:
+    for item, target in pairs:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(item.pdf.path, target)
+        print(SAY("wrote", lang, path=visible(target), pages=item.pdf.pages,
+                  size=size_text(item.pdf.size, lang)))
+
+
+def booklets(args: argparse.Namespace, products: list[Product], today: date) -> list[Booklet]:
+    """The booklets the options ask for."""
+    selection = Selection(args.group, args.area, args.stars)
+    if args.every and selection.count:
+        raise UsageError(SAY("every_alone", args.lang))
+    if args.every:
+        return every_booklet(products, today, args.lang)
+    return [select(selection, products, today, args.lang)]
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    today = parse_today(args.today)
+    config = load(root)
+    result = validate([root / config.products_dir], root, today)
+    if result.errors:
+        sys.stdout.write(plain(text_report(result, args.lang)))
+        return EXIT_FINDINGS
+    listed = [p for p in result.products if config.list_expired or p.current_recognition(today)]
+    printer = Printer(root, config, today)
+    chosen = booklets(args, listed, today)
+    made = printer.make_many([(booklet, args.layout) for booklet in chosen])
+    pairs = _targets(args.output, made, args.lang)
+    _write(pairs, args.lang)
+    return EXIT_OK
+
+
+def add_parser(commands: Any) -> None:
+    """Register ``ocop print``."""
+    parser = commands.add_parser(
+        "print", help="in tập sản phẩm PDF cho hội chợ / PDF booklets for trade fairs",
+        description="In tập PDF: cả danh mục (mặc định), một nhóm, một địa phương, một hạng sao "
+        "hoặc sản phẩm khớp nhiều lựa chọn; --every in mọi tập như trang web. / Write PDF "
+        "booklets: the whole catalogue (default), a group, a locality, a star level or the "
+        "products matching several options; --every writes every booklet the site publishes.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root")
+    parser.add_argument("--today", metavar="YYYY-MM-DD",
+                        help="tính hạn hiệu lực theo ngày này / compute validity as of this date")
+    parser.add_argument("--group", metavar="NHÓM", help="nhóm OCOP / OCOP group, e.g. \"Thực phẩm\"")
+    parser.add_argument("--area", metavar="ĐỊA_PHƯƠNG",
+                        help="địa phương (huyện cũ, thành phố) / locality, e.g. \"Tiên Phước\"")
+    parser.add_argument("--stars", type=int, choices=[3, 4, 5],
+                        help="hạng sao còn hiệu lực / star level held today")
+    parser.add_argument("--every", action="store_true",
+                        help="mọi tập (cả danh mục, từng địa phương, nhóm, hạng sao) / every booklet")
+    parser.add_argument("--layout", choices=LAYOUTS, default="1up",
+                        help="1up: một sản phẩm mỗi trang A4; 4up: bốn thẻ mỗi trang / "
+                        "one product per A4 page, or four cards per page")
+    parser.add_argument("--lang", choices=["vi"], default="vi",
+                        help="ngôn ngữ của tập (tiếng Anh khi có bản tiếng Anh) / booklet language")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT,
+                        help="thư mục, hoặc tệp .pdf khi in một tập / a folder, or a .pdf file "
+                        "for one booklet (default: booklets/)")
+    parser.set_defaults(func=run)
