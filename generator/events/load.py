@@ -14,8 +14,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..load.document import Document, PathT
-from ..load.text import read_text
-from ..load.yamlload import load_text
+from ..load.product import load_document
 from ..resources import resource_path
 
 #: the folder of event files, at the top of the repository
@@ -62,14 +61,7 @@ def _coerce(doc: Document) -> None:
 
 def load_event(source: Path | bytes, file: str) -> Document:
     """Load one event file from disk or from its bytes; ``file`` is the name findings carry."""
-    doc = Document(file)
-    text = read_text(source, doc)
-    if text is None:
-        return doc
-    load_text(text, doc)
-    if doc.data is not None:
-        _coerce(doc)
-    return doc
+    return load_document(source, file, _coerce)
 
 
 def is_event_file(path: PurePath) -> bool:

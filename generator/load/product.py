@@ -18,6 +18,7 @@ could be decoded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .coerce import coerce_to_schema
@@ -26,14 +27,20 @@ from .text import read_text
 from .yamlload import load_text
 
 
-def load_product(source: Path | bytes, file: str) -> Document:
-    """Load one product file from disk (``source`` a path) or from its bytes (read from git,
-    say); ``file`` is the name findings carry (repository-relative, with ``/``)."""
+def load_document(source: Path | bytes, file: str,
+                  coerce: Callable[[Document], None]) -> Document:
+    """Steps 1–3 above for any data file (products, events), then its own schema's ``coerce``."""
     doc = Document(file)
     text = read_text(source, doc)
     if text is None:
         return doc
     load_text(text, doc)
     if doc.data is not None:
-        coerce_to_schema(doc)
+        coerce(doc)
     return doc
+
+
+def load_product(source: Path | bytes, file: str) -> Document:
+    """Load one product file from disk (``source`` a path) or from its bytes (read from git,
+    say); ``file`` is the name findings carry (repository-relative, with ``/``)."""
+    return load_document(source, file, coerce_to_schema)
