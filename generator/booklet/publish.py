@@ -41,8 +41,7 @@ SAY = Texts("booklet.site", {
     "h.area": ("Theo địa phương", "By locality"),
     "h.group": ("Theo nhóm sản phẩm", "By product group"),
     "h.stars": ("Theo hạng sao còn hiệu lực", "By star level held today"),
-    "h.event": ("Sự kiện xúc tiến thương mại (sản phẩm theo khu và gian hàng)",
-                "Trade-promotion events (products by zone and booth)"),
+    "h.event": ("Theo sự kiện xúc tiến thương mại", "By trade-promotion event"),
     "listing": ("Tập để in: {title}", "Booklet to print: {title}"),
     "count": ("{n} sản phẩm", "{n} products"),
 })
