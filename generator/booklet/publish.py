@@ -1,5 +1,5 @@
 """The booklets on the site: the PDFs under ``in-an/``, the "In ấn" page listing them, and the
-links each locality and group listing shows ("PDF, 24 trang, 3,1 MB").
+links each locality and group listing and each event page shows ("PDF, 24 trang, 3,1 MB").
 
 Engine-neutral like :mod:`generator.site.pages`: it returns source files; the adapter copies
 them. The PDFs come from the booklet cache, so an unchanged booklet costs a hash.
@@ -7,18 +7,20 @@ them. The PDFs come from the booklet cache, so an unchanged booklet costs a hash
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..events.model import Event
 from ..messages import Texts
 from ..model.product import Product
+from ..site.event_view import event_url
 from ..site.pages import SourceFile, _front_matter
 from ..site.present import current_commune
 from ..site.render import render
 from ..textfold import slugify
 from .build import Made, Printer
-from .sets import catalogue, every_booklet
+from .sets import Booklet, catalogue, every_booklet
 from .texts import size_text
 
 PRINT_DIR = "in-an"
@@ -39,10 +41,11 @@ SAY = Texts("booklet.site", {
     "h.area": ("Theo địa phương", "By locality"),
     "h.group": ("Theo nhóm sản phẩm", "By product group"),
     "h.stars": ("Theo hạng sao còn hiệu lực", "By star level held today"),
+    "h.event": ("Theo sự kiện xúc tiến thương mại", "By trade-promotion event"),
     "listing": ("Tập để in: {title}", "Booklet to print: {title}"),
     "count": ("{n} sản phẩm", "{n} products"),
 })
-KIND_ORDER = ("catalogue", "area", "group", "stars")
+KIND_ORDER = ("catalogue", "area", "group", "stars", "event")
 
 
 @dataclass(frozen=True)
@@ -68,27 +71,38 @@ def link(made: Made, lang: str = "vi") -> BookletLink:
                        SAY("listing", lang, title=made.booklet.title))
 
 
-def make_all(printer: Printer, products: Sequence[Product], today: date) -> list[Made]:
-    """Every booklet the site publishes: each set in one product per page, and the whole
-    catalogue in four per page as well."""
+def make_all(printer: Printer, products: Sequence[Product], today: date,
+             events: Iterable[Event] = ()) -> list[Made]:
+    """Every booklet the site publishes: each set (each event with participating products
+    included) in one product per page, and the whole catalogue in four per page as well."""
     lang = printer.config.language
-    wanted = [(booklet, "1up") for booklet in every_booklet(products, today, lang)]
+    wanted = [(booklet, "1up") for booklet in every_booklet(products, today, lang, events)]
     return printer.make_many([*wanted, (catalogue(products, lang), "4up")])
 
 
+def _pages_of(booklet: Booklet) -> list[str]:
+    """The URLs of the pages that link ``booklet``: a group's and a locality's listing (and
+    each commune listing of the locality), an event's page; none for the other kinds."""
+    if booklet.kind == "event":
+        return [event_url(booklet.key)]
+    if booklet.kind not in ("group", "area"):
+        return []
+    urls = [f"{'nhom' if booklet.kind == 'group' else 'dia-phuong'}/{slugify(booklet.key)}/"]
+    if booklet.kind == "area":
+        communes = {c for p in booklet.products if (c := current_commune(p))}
+        urls += sorted(f"xa/{slugify(c)}/" for c in communes)
+    return urls
+
+
 def listing_links(made: Sequence[Made], lang: str = "vi") -> dict[str, list[BookletLink]]:
-    """The booklets each listing page links to, by the listing's URL: a group's and a
-    locality's own booklet, and a commune's the booklet of the locality it is printed in."""
+    """The booklets each listing or event page links to, by the page's URL: a group's and a
+    locality's own booklet, a commune's the booklet of the locality it is printed in, an
+    event's its own."""
     out: dict[str, list[BookletLink]] = {}
     for item in made:
-        if item.layout != "1up" or item.booklet.kind not in ("group", "area"):
+        if item.layout != "1up":
             continue
-        kind = "nhom" if item.booklet.kind == "group" else "dia-phuong"
-        urls = [f"{kind}/{slugify(item.booklet.key)}/"]
-        if item.booklet.kind == "area":
-            communes = {c for p in item.booklet.products if (c := current_commune(p))}
-            urls += sorted(f"xa/{slugify(c)}/" for c in communes)
-        for url in urls:
+        for url in _pages_of(item.booklet):
             out.setdefault(url, []).append(link(item, lang))
     return out
 

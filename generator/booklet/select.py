@@ -1,4 +1,4 @@
-"""``ocop print --group/--area/--stars``: the booklet a selection asks for.
+"""``ocop print --group/--area/--stars`` and ``--event``: the booklet a selection asks for.
 
 One criterion gives the same booklet as the site publishes (a group's, a locality's, a star
 level's); several give one booklet of the products matching all of them. Names are matched as
@@ -7,11 +7,12 @@ officers type them: "tien phuoc", "Tiên Phước" and "Huyện Tiên Phước" 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ..errors import UsageError
+from ..events.model import Event
 from ..model.product import Product
 from ..site.i18n import t as site_t
 from ..textfold import fold, fold_place, slugify
@@ -24,6 +25,7 @@ from .sets import (
     by_group,
     catalogue,
     current_stars,
+    event_booklets,
     group_booklets,
     sections_by,
     star_booklets,
@@ -99,3 +101,11 @@ def select(selection: Selection, products: Sequence[Product], today: date,
     if selection.group is not None:
         return group_booklets(kept, lang)[0]
     return star_booklets(kept, today, lang)[0]
+
+
+def select_event(typed: str, events: Iterable[Event], products: Sequence[Product],
+                 lang: str = "vi") -> Booklet:
+    """The booklet of the event ``typed`` names (its id, as the site publishes it), else a
+    UsageError listing the events that have a booklet (those with participating products)."""
+    booklets = {b.key: b for b in event_booklets(events, products, lang)}
+    return booklets[_match("event", typed, sorted(booklets), lang)]

@@ -2,8 +2,8 @@
 
 The booklet builder (:mod:`generator.booklet.html`) prints sections and entries in the order
 given here; the set builders below decide that order (Vietnamese alphabetical order within a
-section, :mod:`generator.booklet.order`). An event booklet is the same :class:`Booklet` with
-its entries in booth order (:func:`event_booklet`).
+section, :mod:`generator.booklet.order`). An event's booklet is the same :class:`Booklet` with
+its entries in the event page's zone and booth order (:func:`event_booklets`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..events.model import Event
+from ..events.stands import by_zone
 from ..model.product import Product
+from ..site.event_view import SAY as EVENT_SAY
+from ..site.event_view import place, when
 from ..site.present import current_commune, in_sentence
 from ..textfold import slugify
 from .order import by_name, by_title
@@ -50,6 +54,8 @@ class Booklet:
     sections: tuple[Section, ...]
     subtitle: str = ""
     key: str = ""
+    #: a line printed on the cover above the title (an example event's "Sự kiện mẫu")
+    banner: str = ""
 
     @property
     def products(self) -> list[Product]:
@@ -135,20 +141,42 @@ def star_booklets(products: Sequence[Product], today: date, lang: str = "vi") ->
     return out
 
 
-def every_booklet(products: Sequence[Product], today: date, lang: str = "vi") -> list[Booklet]:
-    """The whole catalogue, then each locality, group and star level."""
+def every_booklet(products: Sequence[Product], today: date, lang: str = "vi",
+                  events: Iterable[Event] = ()) -> list[Booklet]:
+    """The whole catalogue, then each locality, group, star level and event."""
     return [catalogue(products, lang), *area_booklets(products, lang),
-            *group_booklets(products, lang), *star_booklets(products, today, lang)]
+            *group_booklets(products, lang), *star_booklets(products, today, lang),
+            *event_booklets(events, products, lang)]
 
 
 def event_booklet(event_id: str, name: str, halls: Sequence[tuple[str, Sequence[Entry]]],
-                  subtitle: str = "") -> Booklet:
-    """WAITING FOR EVENTS (the trade-promotion issue, on another branch): an event's booklet,
-    its ``halls`` (a hall or zone title, its entries with booth numbers) printed exactly in the
-    order given — booth order, not alphabetical. ``halls`` with a single untitled part print
-    without a section heading."""
+                  subtitle: str = "", banner: str = "") -> Booklet:
+    """An event's booklet, its ``halls`` (a zone's title, its entries with booth numbers)
+    printed exactly in the order given — booth order, not alphabetical; a hall without
+    entries is left out. ``banner`` is printed on the cover above the title."""
     sections = tuple(Section(title, tuple(entries)) for title, entries in halls if entries)
-    return Booklet("event", f"su-kien/{slugify(event_id)}", name, sections, subtitle, event_id)
+    return Booklet("event", f"su-kien/{slugify(event_id)}", name, sections, subtitle, event_id,
+                   banner)
+
+
+def event_booklets(events: Iterable[Event], products: Sequence[Product], lang: str = "vi"
+                   ) -> list[Booklet]:
+    """One booklet per event with participating products among ``products``, its sections the
+    event page's zones in the page's order (:func:`generator.events.stands.by_zone`), each
+    product with its booth; an example event's cover says it is an example. Soonest first."""
+    by_id = {p.id: p for p in products}
+    out = []
+    for event in sorted(events, key=lambda e: (e.start, e.id)):
+        halls = [(zone or EVENT_SAY("no_zone", lang),
+                  [Entry(by_id[p.product], p.booth) for p in items])
+                 for zone, items in by_zone(event.participants, by_id)]
+        if not halls:
+            continue
+        subtitle = f"{when(event.start, event.end, lang)} · {place(event.venue)}"
+        banner = SAY("example", lang, label=EVENT_SAY("example", lang)) if event.example else ""
+        out.append(event_booklet(event.id, SAY("title.event", lang, name=event.name.vi), halls,
+                                 subtitle, banner))
+    return out
 
 
 def _bucket(products: Iterable[Product], key: Callable[[Product], str]

@@ -2,7 +2,8 @@
 
 Validates the catalogue first (an invalid catalogue is never printed), then writes the booklet
 the options select — the whole catalogue by default, a group's (``--group``), a locality's
-(``--area``), a star level's (``--stars``) or the products matching several — or, with
+(``--area``), a star level's (``--stars``) or the products matching several, an event's
+participating products by zone and booth (``--event ID``) — or, with
 ``--every``, every booklet the site publishes. ``--layout 4up`` prints four products per page
 as cards. Rendered PDFs are cached by content under ``.cache/ocop/booklets``.
 """
@@ -18,12 +19,13 @@ from typing import Any
 
 from ..booklet.build import Made, Printer
 from ..booklet.html import LAYOUTS
-from ..booklet.select import Selection, select
+from ..booklet.select import Selection, select, select_event
 from ..booklet.sets import Booklet, every_booklet
 from ..booklet.texts import SAY, size_text
 from ..ciescape import plain, visible
 from ..dates import parse_today
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from ..events.model import Event
 from ..model.product import Product
 from ..report import text_report
 from ..site.config import load
@@ -49,13 +51,18 @@ def _write(pairs: list[tuple[Made, Path]], lang: str) -> None:
                   size=size_text(item.pdf.size, lang)))
 
 
-def booklets(args: argparse.Namespace, products: list[Product], today: date) -> list[Booklet]:
+def booklets(args: argparse.Namespace, products: list[Product], events: list[Event],
+             today: date) -> list[Booklet]:
     """The booklets the options ask for."""
     selection = Selection(args.group, args.area, args.stars)
-    if args.every and selection.count:
+    if args.every and (selection.count or args.event is not None):
         raise UsageError(SAY("every_alone", args.lang))
     if args.every:
-        return every_booklet(products, today, args.lang)
+        return every_booklet(products, today, args.lang, events)
+    if args.event is not None:
+        if selection.count:
+            raise UsageError(SAY("event_alone", args.lang))
+        return [select_event(args.event, events, products, args.lang)]
     return [select(selection, products, today, args.lang)]
 
 
@@ -69,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     listed = [p for p in result.products if config.list_expired or p.current_recognition(today)]
     printer = Printer(root, config, today)
-    chosen = booklets(args, listed, today)
+    chosen = booklets(args, listed, result.events, today)
     made = printer.make_many([(booklet, args.layout) for booklet in chosen])
     pairs = _targets(args.output, made, args.lang)
     _write(pairs, args.lang)
@@ -80,10 +87,11 @@ def add_parser(commands: Any) -> None:
     """Register ``ocop print``."""
     parser = commands.add_parser(
         "print", help="in tập sản phẩm PDF cho hội chợ / PDF booklets for trade fairs",
-        description="In tập PDF: cả danh mục (mặc định), một nhóm, một địa phương, một hạng sao "
-        "hoặc sản phẩm khớp nhiều lựa chọn; --every in mọi tập như trang web. / Write PDF "
-        "booklets: the whole catalogue (default), a group, a locality, a star level or the "
-        "products matching several options; --every writes every booklet the site publishes.")
+        description="In tập PDF: cả danh mục (mặc định), một nhóm, một địa phương, một hạng sao, "
+        "sản phẩm khớp nhiều lựa chọn hoặc một sự kiện; --every in mọi tập như trang web. / "
+        "Write PDF booklets: the whole catalogue (default), a group, a locality, a star level, "
+        "the products matching several options or an event; --every writes every booklet the "
+        "site publishes.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root")
     parser.add_argument("--today", metavar="YYYY-MM-DD",
                         help="tính hạn hiệu lực theo ngày này / compute validity as of this date")
@@ -92,8 +100,13 @@ def add_parser(commands: Any) -> None:
                         help="địa phương (huyện cũ, thành phố) / locality, e.g. \"Tiên Phước\"")
     parser.add_argument("--stars", type=int, choices=[3, 4, 5],
                         help="hạng sao còn hiệu lực / star level held today")
+    parser.add_argument("--event", metavar="MÃ_SỰ_KIỆN",
+                        help="sản phẩm tham gia một sự kiện, theo khu và gian hàng (mã = tên tệp "
+                        "trong events/) / an event's participating products by zone and booth "
+                        "(id = its file name in events/)")
     parser.add_argument("--every", action="store_true",
-                        help="mọi tập (cả danh mục, từng địa phương, nhóm, hạng sao) / every booklet")
+                        help="mọi tập (cả danh mục, từng địa phương, nhóm, hạng sao, sự kiện) / "
+                        "every booklet")
     parser.add_argument("--layout", choices=LAYOUTS, default="1up",
                         help="1up: một sản phẩm mỗi trang A4; 4up: bốn thẻ mỗi trang / "
                         "one product per A4 page, or four cards per page")

@@ -71,11 +71,12 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
 
 
 def _booklets(root: Path, config: SiteConfig, today: date, result: Result) -> list[Made]:
-    """The printed booklets of the listed products (generator/booklet/); a character without a
-    glyph or a missing font or Pango stops the build like a catalogue error."""
+    """The printed booklets of the listed products and of the events (generator/booklet/); a
+    character without a glyph or a missing font or Pango stops the build like a catalogue
+    error."""
     listed = [p for p in result.products if config.list_expired or p.current_recognition(today)]
     try:
-        return publish.make_all(Printer(root, config, today), listed, today)
+        return publish.make_all(Printer(root, config, today), listed, today, result.events)
     except PhotoError:
         raise
     except OcopError as error:

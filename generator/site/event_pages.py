@@ -9,7 +9,7 @@ product page only prints them.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import groupby
 from typing import Any
@@ -36,8 +36,11 @@ class EventPages:
     """The events as views, soonest first, linked to the products they show."""
 
     def __init__(self, events: Iterable[Event], views: Sequence[ProductView], config: SiteConfig,
-                 today: date, render: Callable[..., str]) -> None:
+                 today: date, render: Callable[..., str],
+                 booklets: Mapping[str, Sequence[Any]] | None = None) -> None:
         self.config, self.render, self.today = config, render, today
+        #: each event's printed booklet (generator/booklet/publish.py), by the event's URL
+        self.booklets = booklets or {}
         by_id = {v.id: v for v in views}
         self.views = sorted((present_event(e, by_id, today, config.language) for e in events),
                             key=lambda v: (v.event.start, v.id))
@@ -78,7 +81,8 @@ class EventPages:
 
     def event_page(self, view: EventView) -> pages.SourceFile:
         lang, event = self.config.language, view.event
-        body = self.render("event.html", root="../../", e=view, w=words(lang), ics=ics_path(view))
+        body = self.render("event.html", root="../../", e=view, w=words(lang), ics=ics_path(view),
+                           booklets=self.booklets.get(view.url, ()))
         description = f"{event.name.vi} — {view.kind}, {view.when}, {view.place}"
         extra = {"kind": "event", "canonical": self.config.absolute(view.url)}
         data = event_jsonld(view, self.config)

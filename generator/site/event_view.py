@@ -7,13 +7,13 @@ build's ``today``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from ..dates import day
-from ..events.model import Event, Participant, Timing
+from ..events.model import Event, Participant, Timing, Venue
+from ..events.stands import by_zone
 from ..messages import Texts
 from .contact import MAP_SEARCH, Action, map_href
 from .present import ProductView, tel_href
@@ -134,27 +134,19 @@ def when(start: date, end: date, lang: str) -> str:
     return day(start) if start == end else SAY("days", lang, start=day(start), end=day(end))
 
 
-def booth_key(booth: str | None) -> tuple[int, tuple[tuple[int, int, str], ...]]:
-    """Booths in the order a visitor walks them: 2 before 12, A2 before A10; no booth last."""
-    if not booth:
-        return (1, ())
-    parts = re.findall(r"\d+|\D+", booth)
-    return (0, tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in parts))
-
-
 def zones(participants: tuple[Participant, ...], views: Mapping[str, ProductView],
           lang: str) -> tuple[Zone, ...]:
-    """The products shown, by zone (zones in booth order, products without a zone last),
-    each zone's products by booth."""
-    groups: dict[str, list[Participant]] = {}
-    for item in participants:
-        if item.product in views:
-            groups.setdefault(item.zone or "", []).append(item)
-    ordered = sorted(groups.items(), key=lambda g: (g[0] == "", min(booth_key(p.booth)
-                                                                     for p in g[1])))
+    """The products shown, in the event's one order (:func:`generator.events.stands.by_zone`):
+    zones in booth order, products without a zone last, each zone's products by booth."""
     return tuple(Zone(name or SAY("no_zone", lang), tuple(
         Stand(views[p.product], SAY("booth", lang, booth=p.booth) if p.booth else "")
-        for p in sorted(items, key=lambda p: booth_key(p.booth)))) for name, items in ordered)
+        for p in items)) for name, items in by_zone(participants, views))
+
+
+def place(venue: Venue) -> str:
+    """The venue's name, with its address when that says more."""
+    return venue.name if not venue.address or venue.address == venue.name \
+        else f"{venue.name}, {venue.address}"
 
 
 def _map(event: Event, lang: str) -> Action | None:
@@ -186,13 +178,10 @@ def paragraphs(text: str | None) -> tuple[str, ...]:
 
 def present_event(event: Event, views: Mapping[str, ProductView], today: date,
                   lang: str = "vi") -> EventView:
-    venue = event.venue
-    place = venue.name if not venue.address or venue.address == venue.name \
-        else f"{venue.name}, {venue.address}"
     registration = event.registration
     return EventView(
         event=event, url=event_url(event.id), timing=event.timing(today),
-        when=when(event.start, event.end, lang), place=place,
+        when=when(event.start, event.end, lang), place=place(event.venue),
         kind=SAY(f"kind.{event.kind}", lang), zones=zones(event.participants, views, lang),
         map=_map(event, lang), contact=_contact(event, lang),
         programme=tuple(DatedItem(day(i.day), i.time or "", i.title.vi, i.title.en or "")

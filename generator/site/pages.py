@@ -139,7 +139,8 @@ class Planner:
                  booklets: Mapping[str, Sequence[Any]] | None = None) -> None:
         self.config, self.today, self.pipeline = config, today, pipeline
         self.products = tuple(products)  # all of them, listed or not (the portfolio review)
-        #: printed booklets (generator/booklet/publish.py) each listing links, by its URL
+        #: printed booklets (generator/booklet/publish.py) each listing or event page links,
+        #: by its URL
         self.booklets = booklets or {}
         self.qr = QrCodes(qr_cache)
         listed = [p for p in products if config.list_expired or p.current_recognition(today)]
@@ -150,7 +151,8 @@ class Planner:
         self._relate()
         from .promotion_pages import PromotionPages  # it imports this module
         self.promotion = PromotionPages(self)  # puts each view's reasons for the product pages
-        self.events = event_pages.EventPages(events, self.views, config, today, self._render)
+        self.events = event_pages.EventPages(events, self.views, config, today, self._render,
+                                             self.booklets)
 
     def _render(self, template: str, **context: Any) -> str:
         """A content template, with the day validity is computed for (``today``)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +12,7 @@ import pypdf
 import pytest
 
 from generator.booklet.build import Made, Printer
+from generator.events.model import Event
 from generator.model.product import Product
 from generator.site.config import SiteConfig, load
 from generator.validate import validate
@@ -26,6 +27,7 @@ class Catalogue:
     today: date
     products: list[Product]
     printer: Printer
+    events: list[Event] = field(default_factory=list)
 
     def product(self, product_id: str) -> Product:
         return next(p for p in self.products if p.id == product_id)
@@ -35,7 +37,8 @@ def open_catalogue(root: Path, today: date) -> Catalogue:
     config = load(root)
     result = validate([root / "products"], root, today)
     assert not result.errors
-    return Catalogue(root, config, today, result.products, Printer(root, config, today))
+    return Catalogue(root, config, today, result.products, Printer(root, config, today),
+                     list(result.events))
 
 
 @pytest.fixture(scope="session")

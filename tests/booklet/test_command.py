@@ -46,7 +46,8 @@ def test_every_booklet_into_a_folder(site3_repo: Catalogue, tmp_path: Path) -> N
     assert written == ["danh-muc.pdf", "dia-phuong/huyen-dai-loc.pdf",
                        "dia-phuong/thanh-pho-hoi-an.pdf", "nhom/do-uong.pdf",
                        "nhom/hang-thu-cong-my-nghe.pdf", "nhom/thuc-pham.pdf", "sao/3-sao.pdf",
-                       "sao/5-sao.pdf"]
+                       "sao/5-sao.pdf", "su-kien/cho-phien-thu-nghiem-2024.pdf",
+                       "su-kien/hoi-cho-thu-nghiem-2027.pdf"]
 
 
 def test_an_unknown_choice_lists_the_choices(site3_repo: Catalogue,

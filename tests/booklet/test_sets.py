@@ -7,10 +7,8 @@ from pathlib import Path
 
 from generator.booklet.order import by_name
 from generator.booklet.sets import (
-    Entry,
     area_booklets,
     catalogue,
-    event_booklet,
     every_booklet,
     group_booklets,
     star_booklets,
@@ -78,15 +76,3 @@ def test_a_star_booklet_holds_only_stars_valid_today() -> None:
     assert booklets == {"4": ["Còn 4"], "3": ["Còn 3"]}
     assert [b.slug for b in every_booklet(items, TODAY)][-2:] == ["sao/4-sao", "sao/3-sao"]
 
-
-def test_waiting_for_events_an_event_booklet_keeps_booth_order() -> None:
-    """WAITING FOR EVENTS (the trade-promotion issue, another branch): an event-like input —
-    halls with products in booth order — becomes a booklet printed in exactly that order."""
-    hall_a = [Entry(product("Ưu đàm"), "A01"), Entry(product("Bánh"), "A02")]
-    hall_b = [Entry(product("Anh đào"), "B01")]
-    booklet = event_booklet("hoi-cho-2026", "Hội chợ OCOP 2026", [("Khu A", hall_a),
-                                                                  ("Khu B", hall_b), ("Khu C", [])])
-    assert booklet.slug == "su-kien/hoi-cho-2026" and booklet.title == "Hội chợ OCOP 2026"
-    assert [s.title for s in booklet.sections] == ["Khu A", "Khu B"]
-    assert [(e.product.name.vi, e.booth) for s in booklet.sections for e in s.entries] == [
-        ("Ưu đàm", "A01"), ("Bánh", "A02"), ("Anh đào", "B01")]

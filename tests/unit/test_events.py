@@ -8,8 +8,9 @@ from pathlib import Path
 
 from generator.events.checks import Catalogue
 from generator.events.model import Timing
+from generator.events.stands import booth_key
 from generator.events.validate import all_events, check_event
-from generator.site.event_view import booth_key, when
+from generator.site.event_view import when
 from generator.validate import validate
 from tests.conftest import ROOT, TODAY
 from tests.site.conftest import build, copy_fixture
