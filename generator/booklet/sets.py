@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..events.model import Event
-from ..events.stands import by_zone
+from ..events.stands import by_zone, titled
 from ..model.product import Product
 from ..site.event_view import SAY as EVENT_SAY
 from ..site.event_view import place, when
@@ -167,9 +167,9 @@ def event_booklets(events: Iterable[Event], products: Sequence[Product], lang: s
     by_id = {p.id: p for p in products}
     out = []
     for event in sorted(events, key=lambda e: (e.start, e.id)):
-        halls = [(zone or EVENT_SAY("no_zone", lang),
-                  [Entry(by_id[p.product], p.booth) for p in items])
-                 for zone, items in by_zone(event.participants, by_id)]
+        halls = [(zone, [Entry(by_id[p.product], p.booth) for p in items])
+                 for zone, items in titled(by_zone(event.participants, by_id),
+                                           EVENT_SAY("no_zone", lang))]
         if not halls:
             continue
         subtitle = f"{when(event.start, event.end, lang)} · {place(event.venue)}"

@@ -12,6 +12,8 @@ from collections.abc import Container, Iterable
 
 from .model import Participant
 
+Groups = list[tuple[str, list[Participant]]]
+
 #: the zone of the participants the organisers put in no zone (named by the caller)
 NO_ZONE = ""
 
@@ -36,3 +38,11 @@ def by_zone(participants: Iterable[Participant], shown: Container[str]
     ordered = sorted(groups.items(), key=lambda g: (g[0] == NO_ZONE,
                                                     min(booth_key(p.booth) for p in g[1])))
     return [(zone, sorted(items, key=lambda p: booth_key(p.booth))) for zone, items in ordered]
+
+
+def titled(groups: Groups, other: str) -> Groups:
+    """Zone titles as shown: the participants in no zone are ``other`` ("Khu khác") beside named
+    zones, but an event that names no zone at all shows one untitled group, not "other"."""
+    if len(groups) == 1 and groups[0][0] == NO_ZONE:
+        return groups
+    return [(zone or other, items) for zone, items in groups]

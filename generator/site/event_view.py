@@ -13,7 +13,7 @@ from datetime import date
 
 from ..dates import day
 from ..events.model import Event, Participant, Timing, Venue
-from ..events.stands import by_zone
+from ..events.stands import by_zone, titled
 from ..messages import Texts
 from .contact import MAP_SEARCH, Action, map_href
 from .present import ProductView, tel_href
@@ -138,9 +138,10 @@ def zones(participants: tuple[Participant, ...], views: Mapping[str, ProductView
           lang: str) -> tuple[Zone, ...]:
     """The products shown, in the event's one order (:func:`generator.events.stands.by_zone`):
     zones in booth order, products without a zone last, each zone's products by booth."""
-    return tuple(Zone(name or SAY("no_zone", lang), tuple(
+    return tuple(Zone(name, tuple(
         Stand(views[p.product], SAY("booth", lang, booth=p.booth) if p.booth else "")
-        for p in items)) for name, items in by_zone(participants, views))
+        for p in items)) for name, items in titled(by_zone(participants, views),
+                                                   SAY("no_zone", lang)))
 
 
 def place(venue: Venue) -> str:

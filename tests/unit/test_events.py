@@ -104,3 +104,15 @@ def test_a_shipped_copy_without_events_builds(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path / "repo")
     shutil.rmtree(root / "events")
     assert validate([root / "products"], root, TODAY).events == []
+
+
+def test_an_event_that_names_no_zone_shows_one_untitled_group() -> None:
+    from generator.events.model import Participant
+    from generator.events.stands import by_zone, titled
+
+    loose = [Participant("a", "2"), Participant("b", "1")]
+    groups = titled(by_zone(loose, {"a", "b"}), "Khu khác")
+    assert [(zone, [p.product for p in items]) for zone, items in groups] == [("", ["b", "a"])]
+    mixed = loose + [Participant("c", "3", "Khu thực phẩm")]
+    assert [zone for zone, _ in titled(by_zone(mixed, {"a", "b", "c"}), "Khu khác")] == \
+        ["Khu thực phẩm", "Khu khác"]
