@@ -113,6 +113,6 @@ def test_an_event_that_names_no_zone_shows_one_untitled_group() -> None:
     loose = [Participant("a", "2"), Participant("b", "1")]
     groups = titled(by_zone(loose, {"a", "b"}), "Khu khác")
     assert [(zone, [p.product for p in items]) for zone, items in groups] == [("", ["b", "a"])]
-    mixed = loose + [Participant("c", "3", "Khu thực phẩm")]
+    mixed = [*loose, Participant("c", "3", "Khu thực phẩm")]
     assert [zone for zone, _ in titled(by_zone(mixed, {"a", "b", "c"}), "Khu khác")] == \
         ["Khu thực phẩm", "Khu khác"]
