@@ -31,24 +31,28 @@ def product_schema() -> dict[str, Any]:
         return json.load(handle)
 
 
-def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow a local ``$ref`` of the product schema and merge the referring node's own
-    keywords over it."""
+def resolve(node: dict[str, Any], schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Follow a local ``$ref`` of ``schema`` (the product schema unless another is given, e.g.
+    the event schema) and merge the referring node's own keywords over it."""
     ref = node.get("$ref")
     if not ref:
         return node
-    target = product_schema()["$defs"][ref.rsplit("/", 1)[-1]]
-    return {**resolve(target), **{k: v for k, v in node.items() if k != "$ref"}}
+    root = schema if schema is not None else product_schema()
+    target = root["$defs"][ref.rsplit("/", 1)[-1]]
+    return {**resolve(target, root), **{k: v for k, v in node.items() if k != "$ref"}}
 
 
-def subschema(path: tuple[str | int, ...]) -> dict[str, Any]:
-    """The product schema's node describing the value at ``path`` (empty when unknown)."""
-    node: dict[str, Any] = resolve(product_schema())
+def subschema(path: tuple[str | int, ...],
+              schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The node of ``schema`` (the product schema unless given) describing the value at
+    ``path`` (empty when unknown)."""
+    root = schema if schema is not None else product_schema()
+    node: dict[str, Any] = resolve(root, root)
     for part in path:
         if isinstance(part, int):
-            node = resolve(node.get("items", {}))
+            node = resolve(node.get("items", {}), root)
         else:
-            node = resolve(node.get("properties", {}).get(part, {}))
+            node = resolve(node.get("properties", {}).get(part, {}), root)
         if not node:
             return {}
     return node

@@ -11,14 +11,11 @@ from jsonschema import Draft202012Validator
 from generator.events.load import event_schema, resolve
 from generator.events.model import KINDS
 from tests.conftest import ROOT
+from tests.test_schema import properties
 
 
-def _properties(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
-    for name, raw in node.get("properties", {}).items():
-        child = resolve(raw)
-        yield f"{path}{name}", child
-        yield from _properties(child, f"{path}{name}.")
-        yield from _properties(resolve(child.get("items", {})), f"{path}{name}[].")
+def _properties(node: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    return properties(node, follow=resolve)
 
 
 def test_event_schema_is_valid_draft_2020_12() -> None:

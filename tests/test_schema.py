@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -12,12 +12,14 @@ from generator.resources import product_schema, resolve
 from tests.conftest import ROOT
 
 
-def _properties(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+def properties(node: dict[str, Any], path: str = "", follow: Callable[[dict[str, Any]],
+               dict[str, Any]] = resolve) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every property of a schema (``follow`` resolves its ``$ref``s), by dotted path."""
     for name, raw in node.get("properties", {}).items():
-        child = resolve(raw)
+        child = follow(raw)
         yield f"{path}{name}", child
-        yield from _properties(child, f"{path}{name}.")
-        yield from _properties(resolve(child.get("items", {})), f"{path}{name}[].")
+        yield from properties(child, f"{path}{name}.", follow)
+        yield from properties(follow(child.get("items", {})), f"{path}{name}[].", follow)
 
 
 def test_schema_is_valid_draft_2020_12() -> None:
@@ -26,7 +28,7 @@ def test_schema_is_valid_draft_2020_12() -> None:
 
 def test_every_property_documents_itself_in_both_languages_with_examples() -> None:
     missing = []
-    for path, node in _properties(resolve(product_schema())):
+    for path, node in properties(resolve(product_schema())):
         title, description = node.get("title", ""), node.get("description", "")
         vi, _, en = description.partition("\n\n")
         if " / " not in title or not vi.strip() or not en.strip() or not node.get("examples"):
@@ -36,7 +38,7 @@ def test_every_property_documents_itself_in_both_languages_with_examples() -> No
 
 def test_examples_satisfy_their_own_property() -> None:
     bad = []
-    for path, node in _properties(resolve(product_schema())):
+    for path, node in properties(resolve(product_schema())):
         standalone = {**node, "$defs": product_schema()["$defs"]}
         validator = Draft202012Validator(standalone)
         bad += [(path, ex) for ex in node.get("examples", []) if not validator.is_valid(ex)]
@@ -44,7 +46,7 @@ def test_examples_satisfy_their_own_property() -> None:
 
 
 def test_every_object_is_strict() -> None:
-    loose = [path for path, node in _properties(resolve(product_schema()))
+    loose = [path for path, node in properties(resolve(product_schema()))
              if node.get("type") == "object" and node.get("additionalProperties") is not False]
     assert loose == []
 
@@ -72,9 +74,9 @@ def test_examples_pass_the_check_digits_the_validator_applies() -> None:
 
     checks = {"subject.tax_code": mst.is_valid}
     bad = []
-    for path, node in _properties(resolve(product_schema())):
+    for path, node in properties(resolve(product_schema())):
         check = checks.get(path) or (ean.is_valid if path.endswith("gtin") else None)
         if check is not None:
             bad += [(path, ex) for ex in node.get("examples", []) if not check(str(ex))]
     assert bad == []
-    assert any(path == "subject.tax_code" for path, _ in _properties(resolve(product_schema())))
+    assert any(path == "subject.tax_code" for path, _ in properties(resolve(product_schema())))

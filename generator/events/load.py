@@ -13,9 +13,12 @@ from functools import cache
 from pathlib import Path, PurePath
 from typing import Any
 
+from ..load.coerce import coerce_to_schema
 from ..load.document import Document, PathT
 from ..load.product import load_document
+from ..resources import resolve as schema_resolve
 from ..resources import resource_path
+from ..resources import subschema as schema_subschema
 
 #: the folder of event files, at the top of the repository
 EVENTS_DIR = "events"
@@ -31,32 +34,16 @@ def event_schema() -> dict[str, Any]:
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
     """Follow a local ``$ref`` of the event schema, the referring node's keywords over it."""
-    ref = node.get("$ref")
-    if not ref:
-        return node
-    target = event_schema()["$defs"][ref.rsplit("/", 1)[-1]]
-    return {**resolve(target), **{k: v for k, v in node.items() if k != "$ref"}}
+    return schema_resolve(node, event_schema())
 
 
 def subschema(path: PathT) -> dict[str, Any]:
     """The event schema's node describing the value at ``path`` (empty when unknown)."""
-    node: dict[str, Any] = resolve(event_schema())
-    for part in path:
-        key = "items" if isinstance(part, int) else "properties"
-        node = resolve(node.get("items", {}) if key == "items"
-                       else node.get("properties", {}).get(part, {}))
-        if not node:
-            return {}
-    return node
+    return schema_subschema(tuple(path), event_schema())
 
 
 def _coerce(doc: Document) -> None:
-    for path, raw in doc.plain_text.items():
-        if subschema(path).get("type") == "string":
-            parent: Any = doc.data
-            for part in path[:-1]:
-                parent = parent[part]
-            parent[path[-1]] = raw
+    coerce_to_schema(doc, event_schema())
 
 
 def load_event(source: Path | bytes, file: str) -> Document:

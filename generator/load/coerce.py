@@ -14,13 +14,14 @@ from ..resources import subschema
 from .document import Document
 
 
-def coerce_to_schema(doc: Document) -> None:
-    """Put back, as typed, unquoted numbers/booleans where the schema expects text.
+def coerce_to_schema(doc: Document, schema: dict[str, Any] | None = None) -> None:
+    """Put back, as typed, unquoted numbers/booleans where ``schema`` (the product schema
+    unless another is given) expects text.
 
     Idempotent: a document already coerced is left as it is.
     """
     for path, raw in doc.plain_text.items():
-        if subschema(path).get("type") == "string":
+        if subschema(path, schema).get("type") == "string":
             parent: Any = doc.data
             for part in path[:-1]:
                 parent = parent[part]
