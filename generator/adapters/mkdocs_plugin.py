@@ -13,10 +13,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from ..dates import parse_today
 from ..errors import BuildError, ConfigError
@@ -25,6 +30,7 @@ from ..site.build import Prepared, pin_build_date, prepare, staging_dir
 from ..site.build import swap_into as _swap
 from ..site.config import from_mkdocs
 from ..site.search import index_site
+from .fastpages import FastPages
 
 log = logging.getLogger("mkdocs.plugins.ocop")
 #: generated pages that belong in the site navigation; products never do (a quadratic build).
@@ -44,8 +50,16 @@ def _add_packaged_templates(config: MkDocsConfig) -> None:
     dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, packaged)
 
 
-class OcopPlugin(BasePlugin):
+class OcopPluginConfig(base.Config):
+    #: product and listing pages filled into a theme shell (adapters/fastpages.py) rather than
+    #: each run through MkDocs' whole page pipeline; ``false`` builds them the slow way (the
+    #: same bytes: tests compare both)
+    fast_pages = c.Type(bool, default=True)
+
+
+class OcopPlugin(BasePlugin[OcopPluginConfig]):
     def __init__(self) -> None:
+        super().__init__()
         #: the day validity is computed for; ``ocop build`` sets it, a bare ``mkdocs build``
         #: takes $OCOP_TODAY or the real date (:func:`generator.dates.parse_today`)
         self.today: date | None = None
@@ -56,6 +70,10 @@ class OcopPlugin(BasePlugin):
         #: a bare ``mkdocs build`` logs the officer's report; ``ocop build`` prints it itself
         #: (once, on standard output), so it turns this off
         self.log_report = True
+        self.fast: FastPages | None = None
+        self.nav: Navigation | None = None
+        self.env: jinja2.Environment | None = None
+        self.files: Files | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -85,12 +103,14 @@ class OcopPlugin(BasePlugin):
                 log.error("Danh mục có lỗi, không đăng trang / the catalogue has errors:\n%s",
                           error.report)
             raise Abort("ocop: sửa các lỗi trên rồi dựng lại / fix the errors above") from error
+        self.fast = FastPages(config) if self._fast_allowed(config) else None
         for item in self.prepared.files:
             inclusion = (InclusionLevel.UNDEFINED if item.path in IN_NAV
                          else InclusionLevel.NOT_IN_NAV)
-            if item.content is not None:
-                new = File.generated(config, item.path, content=item.content,
-                                     inclusion=inclusion)
+            if self.fast is not None and self.fast.take(item):
+                new = File.generated(config, item.path, content="", inclusion=inclusion)
+            elif (text := item.text) is not None:
+                new = File.generated(config, item.path, content=text, inclusion=inclusion)
             else:
                 new = File.generated(config, item.path, abs_src_path=str(item.source),
                                      inclusion=inclusion)
@@ -99,8 +119,39 @@ class OcopPlugin(BasePlugin):
             files.append(new)
         return files
 
+    def _fast_allowed(self, config: MkDocsConfig) -> bool:
+        """Only with no other plugin: another plugin's page hooks must see every page."""
+        return self.config.fast_pages and set(config.plugins) <= {"ocop"}
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        if self.fast is not None:
+            self.fast.detach(files)
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig,
+               files: Files) -> jinja2.Environment:
+        self.env, self.files = env, files
+        return env
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A bulk page MkDocs builds itself (the check of a shape, or its fallback)."""
+        if self.fast is not None and page.file.src_uri in self.fast.items:
+            return self.fast.source(page.file.src_uri).text
+        return None
+
+    def on_template_context(self, context: Any, *, template_name: str,
+                            config: MkDocsConfig) -> Any:
+        """sitemap.xml lists every page, the bulk ones too."""
+        if self.fast is not None and template_name == "sitemap.xml":
+            context["pages"] = self.fast.doc_files
+        return context
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None  # on_files ran (or the build stopped there)
+        if self.fast is not None:
+            assert self.env is not None and self.nav is not None and self.files is not None
+            self.fast.write(self.env, self.nav, self.files)
         index_site(Path(config.site_dir), self.prepared.search)
         if self.final is not None:
             _swap(Path(config.site_dir), self.final)

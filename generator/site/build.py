@@ -88,8 +88,8 @@ def emit(files: list[SourceFile], out_dir: Path) -> None:
     for item in files:
         target = out_dir / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if item.content is not None:
-            target.write_text(item.content, encoding="utf-8")
+        if (text := item.text) is not None:
+            target.write_text(text, encoding="utf-8")
         elif item.source is not None:
             shutil.copyfile(item.source, target)
 

@@ -61,12 +61,33 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
+class PageSource:
+    """A page as an engine reads it: its front matter (``meta``) and its one HTML block."""
+
+    meta: Mapping[str, Any]
+    body: str
+
+    @property
+    def text(self) -> str:
+        """The Markdown source: YAML front matter, then the body."""
+        return front_matter_text(self.meta) + self.body
+
+
+@dataclass(frozen=True)
 class SourceFile:
-    """One file of the site source: ``path`` relative to the docs root; text or a file to copy."""
+    """One file of the site source: ``path`` relative to the docs root; text, a file to copy,
+    or a page kept as its parts (``page``: the engine adapter may fill a theme shell with them
+    instead of parsing the Markdown back)."""
 
     path: str
     content: str | None = None
     source: Path | None = None
+    page: PageSource | None = None
+
+    @property
+    def text(self) -> str | None:
+        """The file's text (a page's Markdown source), or None for a file to copy."""
+        return self.page.text if self.page is not None else self.content
 
 
 @dataclass(frozen=True)
@@ -90,16 +111,27 @@ def _root(url: str) -> str:
     return "../" * url.strip("/").count("/") + ("../" if url.strip("/") else "")
 
 
-def _front_matter(title: str, description: str, extra: dict[str, Any],
-                  hide: tuple[str, ...] = ("navigation", "toc")) -> str:
-    """YAML front matter. ``title``/``description`` are HTML-escaped because MkDocs templates
-    print them without escaping; our own overrides read the raw text from ``ocop``."""
+def page_meta(title: str, description: str, extra: dict[str, Any],
+              hide: tuple[str, ...] = ("navigation", "toc")) -> dict[str, Any]:
+    """A page's front matter. ``title``/``description`` are HTML-escaped because MkDocs
+    templates print them without escaping; our own overrides read the raw text from ``ocop``."""
     meta: dict[str, Any] = {"title": str(escape(title)), "description": str(escape(description)),
                             "ocop": {"title": title, "description": description, **extra}}
     if hide:
         meta["hide"] = list(hide)
-    dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
+    return meta
+
+
+def front_matter_text(meta: Mapping[str, Any]) -> str:
+    dumped = yaml.dump(dict(meta), Dumper=_DUMPER, allow_unicode=True, sort_keys=True,
+                       width=10_000)
     return "---\n" + dumped + "---\n\n"
+
+
+def _front_matter(title: str, description: str, extra: dict[str, Any],
+                  hide: tuple[str, ...] = ("navigation", "toc")) -> str:
+    """YAML front matter (:func:`page_meta`) as text."""
+    return front_matter_text(page_meta(title, description, extra, hide))
 
 
 def _catalogue_modules() -> list[str]:
@@ -235,8 +267,8 @@ class Planner:
                  "image": self.config.absolute(images[0]) if images else "",
                  "jsonld": json.dumps(product_jsonld(view, self.config, images),
                                       ensure_ascii=False, sort_keys=True)}
-        front = _front_matter(product.name.vi, description, extra)
-        return SourceFile(f"san-pham/{view.id}.md", front + body)
+        meta = page_meta(product.name.vi, description, extra)
+        return SourceFile(f"san-pham/{view.id}.md", page=PageSource(meta, body))
 
     def listing_page(self, listing: Listing) -> SourceFile:
         heading = {"nhom": "by_group", "dia-phuong": "by_place", "tieu-chuan": "by_standard",
@@ -245,9 +277,9 @@ class Planner:
                       heading=t(heading, self.config.language), root=_root(listing.url),
                       booklets=self.booklets.get(listing.url, ()))
         count = t("products_count", self.config.language, n=len(listing.views))
-        front = _front_matter(listing.title, f"{listing.title}: {count} OCOP — "
-                              f"{self.config.region}", {"kind": "listing"})
-        return SourceFile(f"{listing.kind}/{listing.slug}.md", front + body)
+        meta = page_meta(listing.title, f"{listing.title}: {count} OCOP — {self.config.region}",
+                         {"kind": "listing"})
+        return SourceFile(f"{listing.kind}/{listing.slug}.md", page=PageSource(meta, body))
 
     def index_page(self, kind: str) -> SourceFile:
         """The page listing every listing of one kind (``dia-phuong/``: the former districts,

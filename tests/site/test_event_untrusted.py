@@ -49,7 +49,7 @@ def test_hostile_event_text_is_escaped_on_every_page(tmp_path: Path) -> None:
     config = SiteConfig(site_name="S", site_url="https://example.org/", region="R", publisher="P")
     planner = Planner([], config, date(2026, 11, 29), PhotoPipeline(tmp_path / "cache"),
                       events=[_evil_event()])
-    files = {f.path: f.content for f in planner.files() if f.content is not None}
+    files = {f.path: f.text for f in planner.files() if f.text is not None}
     page = _inert(files["xuc-tien/evil.md"].partition("\n---\n\n")[2])
     assert page.h1.get_text() == EVIL
     assert page.select_one(".ocop-event__organiser").get_text() == EVIL

@@ -43,7 +43,7 @@ def test_hostile_strings_are_escaped_in_body_and_json_ld(tmp_path: Path) -> None
         subject=Subject(name=EVIL, address=EVIL), aliases=(EVIL,))
     config = SiteConfig(site_name="S", site_url="https://example.org/", region="R", publisher="P")
     planner = Planner([product], config, date(2026, 11, 29), PhotoPipeline(tmp_path / "cache"))
-    page = planner.product_page(planner.views[0]).content
+    page = planner.product_page(planner.views[0]).text
     assert page is not None
     front, _, body = page.partition("\n---\n\n")
     soup = BeautifulSoup(body, "html.parser")

@@ -130,8 +130,8 @@ def test_follow_up_is_on_no_buyer_page(tmp_path: Path) -> None:
                                            "active", 1), follow_up=(check,))
     config = SiteConfig(site_name="S", site_url="https://example.org/", region="R", publisher="P")
     planner = Planner([product], config, TODAY, PhotoPipeline(tmp_path / "cache"))
-    page = planner.product_page(planner.views[0]).content or ""
+    page = planner.product_page(planner.views[0]).text or ""
     for secret in ("Đoàn kiểm tra bí mật", "Thu hồi lô hàng XYZ", "bien-ban", "Ghi chú nội bộ"):
         assert secret not in page
-    assert all(secret not in (f.content or "") for f in planner.files()
+    assert all(secret not in (f.text or "") for f in planner.files()
                if not f.path.startswith("ra-soat") for secret in ("Đoàn kiểm tra bí mật",))

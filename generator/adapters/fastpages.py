@@ -1,0 +1,201 @@
+"""Product and listing pages written from a theme shell, not through MkDocs' per-page pipeline.
+
+MkDocs renders every page alone: it parses the front matter, runs Python-Markdown over the
+body (one HTML block we rendered already), collects anchors, renders Material's whole template
+and writes the file. At 20,000 products that is most of a build and all of it repeats the same
+work. Here the pages of one *shape* (same folder, same kind, same empty and non-empty values:
+see :func:`shape`) are rendered by the theme once, with placeholders, and every page of that
+shape is the shell filled with its values (:mod:`generator.site.shell`).
+
+Same bytes, checked: the first page of each shape is also built the way MkDocs builds any page
+(its own ``_populate_page``/``_build_page``), and the shape falls back to that path for every
+page when the two differ — a theme override or a plugin we do not know costs time, never
+correctness. With any plugin besides ours, nothing goes this way. The pages stay MkDocs pages
+for everything else: they are in ``files`` until the navigation is made, and in sitemap.xml.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.commands.build import _build_page, _populate_page, get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..site.pages import PageSource, SourceFile
+from ..site.shell import PROBE, SAFE_SLUG, SLUG, Shell, make_shell, placeholders
+
+#: the kinds of page (front matter ``ocop.kind``) that come in thousands
+FAST_KINDS = frozenset({"product", "listing"})
+#: the slot of the page body
+CONTENT = "content"
+#: Material's content partial prints the page title as a heading unless the body has one
+#: (``"\x3ch1" not in page.content``): the shell's body says whether it has one, then the
+#: words are taken out of the shell again
+H1 = "<h1"
+
+
+def _leaves(meta: Mapping[str, Any], prefix: str = "meta") -> Iterable[tuple[str, Any]]:
+    for key in sorted(meta):
+        value, name = meta[key], f"{prefix}.{key}"
+        if isinstance(value, Mapping):
+            yield from _leaves(value, name)
+        else:
+            yield name, value
+
+
+def slots(item: SourceFile) -> dict[str, str]:
+    """The values of a page the theme prints: its slug, body and every text of its meta but
+    the kind (a kind is a shape)."""
+    assert item.page is not None
+    values = {name: value for name, value in _leaves(item.page.meta)
+              if isinstance(value, str) and name != "meta.ocop.kind"}
+    values[SLUG] = Path(item.path).stem
+    # what Python-Markdown makes of the body, one raw HTML block: the block, without its
+    # closing newline (the first page of each shape checks it)
+    values[CONTENT] = item.page.body.rstrip("\n")
+    return values
+
+
+def shape(item: SourceFile) -> tuple[Any, ...]:
+    """Pages of one shape share a shell: same folder and kind, same lists and the same
+    values empty (a theme prints ``{% if ocop.image %}…`` or not)."""
+    assert item.page is not None
+    leaves = tuple((name, repr(value))
+                   for name, value in _leaves(item.page.meta)
+                   if not isinstance(value, str) or name == "meta.ocop.kind")
+    values = tuple((name, bool(value)) for name, value in sorted(slots(item).items()))
+    return (str(Path(item.path).parent), leaves, values, H1 in item.page.body)
+
+
+def fast(item: SourceFile) -> bool:
+    page = item.page
+    return (page is not None and page.meta.get("ocop", {}).get("kind") in FAST_KINDS
+            and SAFE_SLUG.match(Path(item.path).stem) is not None)
+
+
+def _with_placeholders(meta: Mapping[str, Any], holes: Mapping[str, str], extra: str,
+                       prefix: str = "meta") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in meta.items():
+        name = f"{prefix}.{key}"
+        if isinstance(value, Mapping):
+            out[key] = _with_placeholders(value, holes, extra, name)
+        else:
+            out[key] = holes[name] + extra if name in holes else value
+    return out
+
+
+@dataclass
+class FastPages:
+    """The bulk pages of one build, from :meth:`take` (in ``on_files``) to :meth:`write`."""
+
+    config: MkDocsConfig
+    #: the planned bulk pages, by the URI of their source
+    items: dict[str, SourceFile] = field(default_factory=dict)
+    #: every documentation page in the order MkDocs would list it (sitemap.xml)
+    doc_files: list[File] = field(default_factory=list)
+    #: how many pages of each shape fell back to MkDocs' own path (tests, benchmarks)
+    fallbacks: int = 0
+    _by_uri: dict[str, File] = field(default_factory=dict)
+
+    def take(self, item: SourceFile) -> bool:
+        if fast(item):
+            self.items[item.path] = item
+            return True
+        return False
+
+    def detach(self, files: Files) -> None:
+        """Once the navigation is made: keep the full page list for the sitemap and take the
+        bulk pages out of ``files`` (MkDocs will not read or build them)."""
+        self.doc_files = list(files.documentation_pages())
+        self._by_uri = {file.src_uri: file for file in self.doc_files if file.src_uri in self.items}
+        for uri in self.items:
+            file = files.get_file_from_path(uri)
+            assert file is not None
+            page = Page(None, file, self.config)
+            page.meta = dict(self.source(uri).meta)
+            page.markdown = ""
+            files.remove(file)
+
+    def source(self, uri: str) -> PageSource:
+        page = self.items[uri].page
+        assert page is not None
+        return page
+
+    def write(self, env: jinja2.Environment, nav: Navigation, files: Files) -> None:
+        groups: dict[tuple[Any, ...], list[str]] = {}
+        for uri, item in self.items.items():
+            groups.setdefault(shape(item), []).append(uri)
+        for uris in groups.values():
+            self._write_group(uris, env, nav, files)
+
+    def _write_group(self, uris: list[str], env: jinja2.Environment, nav: Navigation,
+                     files: Files) -> None:
+        first = self.doc_by_uri(uris[0])
+        expected = self._build_like_mkdocs(first, env, nav, files)
+        shell = self._shell(self.items[uris[0]], env, nav)
+        if shell is None or shell.fill(slots(self.items[uris[0]])) != expected:
+            self.fallbacks += len(uris)
+            for uri in uris[1:]:
+                self._build_like_mkdocs(self.doc_by_uri(uri), env, nav, files)
+            return
+        for uri in uris[1:]:
+            _write(self.doc_by_uri(uri).abs_dest_path, shell.fill(slots(self.items[uri])))
+
+    def doc_by_uri(self, uri: str) -> File:
+        return self._by_uri[uri]
+
+    def _build_like_mkdocs(self, file: File, env: jinja2.Environment, nav: Navigation,
+                           files: Files) -> str:
+        """Build one page exactly the way MkDocs builds every page; return what it wrote."""
+        page = Page(None, file, self.config)
+        files.append(file)
+        try:
+            _populate_page(page, self.config, files)
+            _build_page(page, self.config, self.doc_files, nav, env)
+        finally:
+            files.remove(file)
+        return Path(file.abs_dest_path).read_text(encoding="utf-8")
+
+    def _render(self, file: File, meta: dict[str, Any], content: str, env: jinja2.Environment,
+                nav: Navigation) -> str:
+        page = Page(None, file, self.config)
+        page.markdown, page.meta, page.content = "", meta, content
+        page.active, self.config._current_page = True, page
+        try:
+            context = get_context(nav, self.doc_files, self.config, page)
+            template = env.get_template(meta.get("template", "main.html"))
+            context = self.config.plugins.on_page_context(context, page=page, config=self.config,
+                                                          nav=nav)
+            output = template.render(context)
+            return self.config.plugins.on_post_page(output, page=page, config=self.config)
+        finally:
+            page.active, self.config._current_page = False, None
+
+    def _shell(self, item: SourceFile, env: jinja2.Environment, nav: Navigation) -> Shell | None:
+        values = slots(item)
+        holes = placeholders(values)
+        folder = str(Path(item.path).parent)
+        file = File.generated(self.config, f"{folder}/{holes[SLUG]}.md", content="")
+        assert item.page is not None
+        mark = H1 + ">" if H1 in item.page.body else ""
+        renders = [self._render(file, _with_placeholders(item.page.meta, holes, extra),
+                                holes[CONTENT] + extra + mark, env, nav).replace(
+                                    holes[CONTENT] + extra + mark, holes[CONTENT] + extra)
+                   for extra in ("", PROBE)]
+        plain, probed = renders
+        return make_shell(plain, probed, holes)
+
+
+def _write(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as out:
+        out.write(text.encode("utf-8", errors="xmlcharrefreplace"))
