@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..site.pages import PageSource, SourceFile
+from ..site.pages import PageSource, SourceFile, front_matter_text
 from ..site.shell import PROBE, SAFE_SLUG, SLUG, Shell, make_shell, placeholders
 
 #: the kinds of page (front matter ``ocop.kind``) that come in thousands
@@ -106,11 +106,31 @@ class FastPages:
     fallbacks: int = 0
     _by_uri: dict[str, File] = field(default_factory=dict)
 
+    #: the other pages we planned as parts: MkDocs builds them, but not their body's Markdown
+    light: dict[str, PageSource] = field(default_factory=dict)
+
     def take(self, item: SourceFile) -> bool:
+        """Keep a bulk page (True), or note a page whose body needs no Markdown."""
         if fast(item):
             self.items[item.path] = item
             return True
+        if item.page is not None and item.page.body.startswith("<"):
+            self.light[item.path] = item.page
         return False
+
+    def read_source(self, uri: str) -> str | None:
+        """What MkDocs reads of a page: a bulk page whole (it is being checked, or fell back),
+        a light page's front matter only (:meth:`content` gives its body)."""
+        if uri in self.items:
+            return self.source(uri).text
+        if uri in self.light:
+            return front_matter_text(self.light[uri].meta)
+        return None
+
+    def content(self, uri: str, html: str) -> str:
+        """A light page's body as Python-Markdown passes one raw HTML block through."""
+        page = self.light.get(uri)
+        return html if page is None else page.body.rstrip("\n")
 
     def detach(self, files: Files) -> None:
         """Once the navigation is made: keep the full page list for the sitemap and take the

@@ -135,10 +135,13 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         return env
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """A bulk page MkDocs builds itself (the check of a shape, or its fallback)."""
-        if self.fast is not None and page.file.src_uri in self.fast.items:
-            return self.fast.source(page.file.src_uri).text
-        return None
+        """A bulk page MkDocs builds itself (the check of a shape, or its fallback), or a page
+        whose body skips Markdown (adapters/fastpages.py)."""
+        return None if self.fast is None else self.fast.read_source(page.file.src_uri)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        return html if self.fast is None else self.fast.content(page.file.src_uri, html)
 
     def on_template_context(self, context: Any, *, template_name: str,
                             config: MkDocsConfig) -> Any:

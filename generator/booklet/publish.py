@@ -15,7 +15,7 @@ from ..events.model import Event
 from ..messages import Texts
 from ..model.product import Product
 from ..site.event_view import event_url
-from ..site.pages import SourceFile, _front_matter
+from ..site.pages import PageSource, SourceFile, page_meta
 from ..site.present import current_commune
 from ..site.render import render
 from ..textfold import slugify
@@ -117,6 +117,6 @@ def files(made: Sequence[Made], today_text: str, region: str, lang: str = "vi") 
                   groups=[(heading, items) for heading, items in groups if items],
                   count=lambda n: SAY("count", lang, n=n))
     title = SAY("title", lang)
-    front = _front_matter(title, f"{title}: {SAY('intro', lang, date=today_text)} — {region}",
+    front = page_meta(title, f"{title}: {SAY('intro', lang, date=today_text)} — {region}",
                           {"kind": "print"})
-    return [*out, SourceFile(PAGE, front + body)]
+    return [*out, SourceFile(PAGE, page=PageSource(front, body))]

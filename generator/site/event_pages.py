@@ -75,9 +75,9 @@ class EventPages:
         body = self.render("events.html", root="../", upcoming=self.upcoming(),
                            past=self.past_by_year(), w=words(lang), feed=FEED)
         title = SAY("title", lang)
-        front = pages._front_matter(title, f"{title}: {SAY('intro', lang)} — {self.config.region}",
-                                    {"kind": "events"})
-        return pages.SourceFile(f"{EVENT_DIR}/index.md", front + body)
+        front = pages.page_meta(title, f"{title}: {SAY('intro', lang)} — {self.config.region}",
+                                {"kind": "events"})
+        return pages.SourceFile(f"{EVENT_DIR}/index.md", page=pages.PageSource(front, body))
 
     def event_page(self, view: EventView) -> pages.SourceFile:
         lang, event = self.config.language, view.event
@@ -88,8 +88,8 @@ class EventPages:
         data = event_jsonld(view, self.config)
         if data is not None:
             extra["jsonld"] = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        front = pages._front_matter(event.name.vi, description, extra)
-        return pages.SourceFile(f"{EVENT_DIR}/{event.id}.md", front + body)
+        front = pages.page_meta(event.name.vi, description, extra)
+        return pages.SourceFile(f"{EVENT_DIR}/{event.id}.md", page=pages.PageSource(front, body))
 
     def calendars(self) -> list[pages.SourceFile]:
         """One .ics per event, and the feed of the upcoming ones."""

@@ -18,7 +18,7 @@ from ..messages import Texts
 from ..opendata.columns import PRODUCT_COLUMNS, Column
 from ..opendata.export import OpenData, OpenFile, Published, export
 from ..resources import resource_path
-from .pages import SourceFile, _front_matter
+from .pages import PageSource, SourceFile, page_meta
 
 if TYPE_CHECKING:
     from .pages import Planner
@@ -191,9 +191,9 @@ def _page(planner: Planner, data: OpenData) -> SourceFile:
                  for lang in ("vi", "en")], example=example,
         columns=_columns(PRODUCT_COLUMNS), fields=list(schema_fields(record_schema)))
     title = SAY("title", config.language)
-    front = _front_matter(title, f"{title} — {config.site_name}: JSON, CSV, datapackage.json",
+    front = page_meta(title, f"{title} — {config.site_name}: JSON, CSV, datapackage.json",
                           {"kind": "open-data"})
-    return SourceFile(f"{PAGE}.md", front + body)
+    return SourceFile(f"{PAGE}.md", page=PageSource(front, body))
 
 
 def open_data_files(planner: Planner, events: Sequence[Mapping[str, Any]] = (),

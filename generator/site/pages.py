@@ -128,12 +128,6 @@ def front_matter_text(meta: Mapping[str, Any]) -> str:
     return "---\n" + dumped + "---\n\n"
 
 
-def _front_matter(title: str, description: str, extra: dict[str, Any],
-                  hide: tuple[str, ...] = ("navigation", "toc")) -> str:
-    """YAML front matter (:func:`page_meta`) as text."""
-    return front_matter_text(page_meta(title, description, extra, hide))
-
-
 def _catalogue_modules() -> list[str]:
     """The modules of assets/catalogue/ (imported by assets/catalogue.js): the page preloads
     them all at once rather than one import level after another."""
@@ -290,9 +284,9 @@ class Planner:
             if kind in PLACE_KINDS else []
         body = self._render("index.html", title=t(title, lang), intro=t(intro, lang),
                             listings=self.listings[kind], others=others, root="../")
-        front = _front_matter(t(title, lang), f"{t(title, lang)}: {t(intro, lang)} — "
+        front = page_meta(t(title, lang), f"{t(title, lang)}: {t(intro, lang)} — "
                               f"{self.config.region}", {"kind": "index"})
-        return SourceFile(f"{kind}/index.md", front + body)
+        return SourceFile(f"{kind}/index.md", page=PageSource(front, body))
 
     def _counts(self) -> dict[str, list[tuple[str, int, str]]]:
         """The home page's counts: products whose star holds today, each linking to the
@@ -317,10 +311,10 @@ class Planner:
         body = self._render("home.html", config=self.config, root="",
                       total=len(self.views), current=sum(v.badge.current for v in self.views),
                       counts=self._counts(), newest=newest, events=self.events.home())
-        front = _front_matter(self.config.site_name,
+        front = page_meta(self.config.site_name,
                               f"Danh mục sản phẩm OCOP {self.config.region}: tra cứu hạng sao, "
                               "hiệu lực, chủ thể và nơi bán.", {"kind": "home"})
-        return SourceFile("index.md", front + body)
+        return SourceFile("index.md", page=PageSource(front, body))
 
     def catalogue_page(self) -> SourceFile:
         lang = self.config.language
@@ -334,10 +328,10 @@ class Planner:
                       card_blank={**CARD_BLANK, "card_contact": blank(lang)},
                       card_blank_photo=CARD_BLANK_PHOTO, icons=ICONS,
                       modules=_catalogue_modules())
-        front = _front_matter(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
+        front = page_meta(t("catalogue", lang), f"{t('catalogue', lang)} OCOP "
                               f"{self.config.region}: lọc theo hạng sao, nhóm, địa phương.",
                               {"kind": "catalogue"})
-        return SourceFile("danh-muc.md", front + body)
+        return SourceFile("danh-muc.md", page=PageSource(front, body))
 
     def robots(self) -> SourceFile:
         return SourceFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: "

@@ -21,7 +21,7 @@ from ..promotion.criteria import NEW_WITHIN_MONTHS, STAR_THRESHOLDS, UPGRADE_GAP
 from ..promotion.words import SAY as RULES
 from .collate import sort_key
 from .i18n import t
-from .pages import SourceFile, _front_matter
+from .pages import PageSource, SourceFile, page_meta
 from .present import ProductView
 from .render import render
 
@@ -148,8 +148,8 @@ class PromotionPages:
               **context: object) -> SourceFile:
         body = render(template, self.lang, today=day(self.today), root="../", say=self.say,
                       rules=lambda key: RULES(key, self.lang), **context)
-        front = _front_matter(title, f"{title}: {intro}", {"kind": "promotion"})
-        return SourceFile(f"{slug}.md", front + body)
+        front = page_meta(title, f"{title}: {intro}", {"kind": "promotion"})
+        return SourceFile(f"{slug}.md", page=PageSource(front, body))
 
     def priority_page(self) -> SourceFile:
         views = priority_views(self.planner.views)

@@ -103,13 +103,13 @@ def page_body(products: Sequence[Product], today: date, lang: str,
 
 def portfolio_page(planner: Planner) -> SourceFile:
     """The page's source file, for :meth:`Planner.files`."""
-    from .pages import SourceFile, _front_matter  # pages.py lists this page: import it late
+    from .pages import PageSource, SourceFile, page_meta  # pages.py lists this page: import it late
 
     lang = planner.config.language
     body = page_body(planner.products, planner.today, lang, {v.id for v in planner.views})
-    front = _front_matter(SAY("title", lang), f"{SAY('title', lang)} — {planner.config.region}",
+    front = page_meta(SAY("title", lang), f"{SAY('title', lang)} — {planner.config.region}",
                           {"kind": "officers"})
-    return SourceFile(PATH, front + body)
+    return SourceFile(PATH, page=PageSource(front, body))
 
 
 def page_address(root: Path) -> str | None:
