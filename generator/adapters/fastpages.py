@@ -16,8 +16,10 @@ for everything else: they are in ``files`` until the navigation is made, and in 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,8 +73,9 @@ def shape(item: SourceFile) -> tuple[Any, ...]:
     leaves = tuple((name, repr(value))
                    for name, value in _leaves(item.page.meta)
                    if not isinstance(value, str) or name == "meta.ocop.kind")
-    values = tuple((name, bool(value)) for name, value in sorted(slots(item).items()))
-    return (str(Path(item.path).parent), leaves, values, H1 in item.page.body)
+    values = tuple((name, bool(value)) for name, value in _leaves(item.page.meta)
+                   if isinstance(value, str))
+    return (str(Path(item.path).parent), leaves, values)
 
 
 def fast(item: SourceFile) -> bool:
@@ -151,24 +154,42 @@ class FastPages:
         return page
 
     def write(self, env: jinja2.Environment, nav: Navigation, files: Files) -> None:
+        """Write every bulk page: each shape's first page the way MkDocs builds it, the others
+        filled into the shape's shell on every core; a shape whose shell does not give the
+        first page's bytes, and a page whose body breaks its shape, are built by MkDocs."""
         groups: dict[tuple[Any, ...], list[str]] = {}
         for uri, item in self.items.items():
             groups.setdefault(shape(item), []).append(uri)
+        jobs: list[tuple[Shell, bool, str]] = []
+        slow: list[str] = []
         for uris in groups.values():
-            self._write_group(uris, env, nav, files)
+            shell, h1 = self._checked_shell(uris[0], env, nav, files)
+            if shell is None:
+                slow += uris[1:]
+            else:
+                jobs += [(shell, h1, uri) for uri in uris[1:]]
+        slow += fill_all(jobs, self)
+        self.fallbacks += len(slow)
+        for uri in slow:
+            self._build_like_mkdocs(self.doc_by_uri(uri), env, nav, files)
 
-    def _write_group(self, uris: list[str], env: jinja2.Environment, nav: Navigation,
-                     files: Files) -> None:
-        first = self.doc_by_uri(uris[0])
-        expected = self._build_like_mkdocs(first, env, nav, files)
-        shell = self._shell(self.items[uris[0]], env, nav)
-        if shell is None or shell.fill(slots(self.items[uris[0]])) != expected:
-            self.fallbacks += len(uris)
-            for uri in uris[1:]:
-                self._build_like_mkdocs(self.doc_by_uri(uri), env, nav, files)
-            return
-        for uri in uris[1:]:
-            _write(self.doc_by_uri(uri).abs_dest_path, shell.fill(slots(self.items[uri])))
+    def _checked_shell(self, uri: str, env: jinja2.Environment, nav: Navigation,
+                       files: Files) -> tuple[Shell | None, bool]:
+        expected = self._build_like_mkdocs(self.doc_by_uri(uri), env, nav, files)
+        values = slots(self.items[uri])
+        h1 = H1 in values[CONTENT]
+        shell = self._shell(self.items[uri], values, env, nav)
+        if shell is None or shell.fill(values) != expected:
+            return None, h1
+        return shell, h1
+
+    def fill_one(self, shell: Shell, h1: bool, uri: str) -> bool:
+        """Write one page from its shell; False when its body breaks the shape."""
+        values = slots(self.items[uri])
+        if (H1 in values[CONTENT]) != h1:
+            return False
+        _write(self.doc_by_uri(uri).abs_dest_path, shell.fill(values))
+        return True
 
     def doc_by_uri(self, uri: str) -> File:
         return self._by_uri[uri]
@@ -200,19 +221,48 @@ class FastPages:
         finally:
             page.active, self.config._current_page = False, None
 
-    def _shell(self, item: SourceFile, env: jinja2.Environment, nav: Navigation) -> Shell | None:
-        values = slots(item)
+    def _shell(self, item: SourceFile, values: Mapping[str, str], env: jinja2.Environment,
+               nav: Navigation) -> Shell | None:
         holes = placeholders(values)
         folder = str(Path(item.path).parent)
         file = File.generated(self.config, f"{folder}/{holes[SLUG]}.md", content="")
         assert item.page is not None
-        mark = H1 + ">" if H1 in item.page.body else ""
+        mark = H1 + ">" if H1 in values[CONTENT] else ""
         renders = [self._render(file, _with_placeholders(item.page.meta, holes, extra),
                                 holes[CONTENT] + extra + mark, env, nav).replace(
                                     holes[CONTENT] + extra + mark, holes[CONTENT] + extra)
                    for extra in ("", PROBE)]
         plain, probed = renders
         return make_shell(plain, probed, holes)
+
+
+#: the work the forked writers share (set just before they fork: nothing is pickled but indexes)
+_JOBS: tuple[list[tuple[Shell, bool, str]], FastPages] | None = None
+#: below this many pages, forking costs more than it saves
+PARALLEL_FROM = 200
+
+
+def fill_all(jobs: list[tuple[Shell, bool, str]], pages: FastPages) -> list[str]:
+    """Fill and write ``jobs`` on every core (forked workers: each renders its pages' bodies
+    itself); return the pages that broke their shape."""
+    global _JOBS
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(jobs) < PARALLEL_FROM:
+        return [uri for shell, h1, uri in jobs if not pages.fill_one(shell, h1, uri)]
+    _JOBS = (jobs, pages)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            parts = pool.map(_fill_part, range(workers), [workers] * workers)
+            return [uri for part in parts for uri in part]
+    finally:
+        _JOBS = None
+
+
+def _fill_part(index: int, count: int) -> list[str]:
+    assert _JOBS is not None, "set before the fork"
+    jobs, pages = _JOBS
+    return [uri for shell, h1, uri in jobs[index::count] if not pages.fill_one(shell, h1, uri)]
 
 
 def _write(path: str, text: str) -> None:

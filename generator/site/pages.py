@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -62,10 +63,16 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 @dataclass(frozen=True)
 class PageSource:
-    """A page as an engine reads it: its front matter (``meta``) and its one HTML block."""
+    """A page as an engine reads it: its front matter (``meta``) and its one HTML block, or
+    the function that renders it (product and listing pages: rendered when written, so
+    20,000 bodies are never all in memory, and by several processes at once)."""
 
     meta: Mapping[str, Any]
-    body: str
+    html: str | Callable[[], str]
+
+    @property
+    def body(self) -> str:
+        return self.html if isinstance(self.html, str) else self.html()
 
     @property
     def text(self) -> str:
@@ -251,25 +258,29 @@ class Planner:
         canonical = self.config.absolute(view.url)
         photo = view.photo
         images = [photo.fallback().jpeg] if photo else []
-        body = self._render("product.html", v=view, root=_root(view.url),
-                      qr=self.qr.svg(canonical, f"QR: {product.name.vi}"), canonical=canonical,
-                      folded=d_words(view.search_text), publisher=self.config.publisher,
-                      reach=reach(product, self.config),
-                      w=event_pages.words(self.config.language))
         description = meta_description(view)
         extra = {"kind": "product", "canonical": canonical,
                  "image": self.config.absolute(images[0]) if images else "",
                  "jsonld": json.dumps(product_jsonld(view, self.config, images),
                                       ensure_ascii=False, sort_keys=True)}
         meta = page_meta(product.name.vi, description, extra)
-        return SourceFile(f"san-pham/{view.id}.md", page=PageSource(meta, body))
+        return SourceFile(f"san-pham/{view.id}.md",
+                          page=PageSource(meta, partial(self.product_body, view)))
+
+    def product_body(self, view: ProductView) -> str:
+        canonical = self.config.absolute(view.url)
+        return self._render("product.html", v=view, root=_root(view.url),
+                            qr=self.qr.svg(canonical, f"QR: {view.product.name.vi}"),
+                            canonical=canonical, folded=d_words(view.search_text),
+                            publisher=self.config.publisher, reach=reach(view.product, self.config),
+                            w=event_pages.words(self.config.language))
 
     def listing_page(self, listing: Listing) -> SourceFile:
         heading = {"nhom": "by_group", "dia-phuong": "by_place", "tieu-chuan": "by_standard",
                    "chu-the": "by_subject", "xa": "by_commune"}[listing.kind]
-        body = self._render("listing.html", listing=listing,
-                      heading=t(heading, self.config.language), root=_root(listing.url),
-                      booklets=self.booklets.get(listing.url, ()))
+        body = partial(self._render, "listing.html", listing=listing,
+                       heading=t(heading, self.config.language), root=_root(listing.url),
+                       booklets=self.booklets.get(listing.url, ()))
         count = t("products_count", self.config.language, n=len(listing.views))
         meta = page_meta(listing.title, f"{listing.title}: {count} OCOP — {self.config.region}",
                          {"kind": "listing"})
