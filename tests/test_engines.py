@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -44,9 +45,12 @@ def _as_if_mkdocs(site: dict[str, bytes], command: str) -> dict[str, bytes]:
     return {name: data.replace(PROPERDOCS_TAG, MKDOCS_TAG) for name, data in site.items()}
 
 
-def test_the_pinned_engines_are_the_ones_this_test_knows() -> None:
-    assert (version("mkdocs"), version("properdocs"), version("mkdocs-material")) == \
-        ("1.6.1", "1.6.7", "9.8.2")
+def test_the_engines_compared_are_the_pinned_ones() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = dict(spec.split("==") for spec in
+                [*project["dependencies"], *project["optional-dependencies"]["test"]])
+    engines = ("mkdocs", "properdocs", "mkdocs-material")
+    assert {name: version(name) for name in engines} == {name: pins[name] for name in engines}
 
 
 def test_properdocs_finds_our_plugin_and_material_by_their_mkdocs_entry_points() -> None:
