@@ -34,8 +34,16 @@ def test_module_size_limits_hold() -> None:
 
 
 def test_only_the_adapters_import_the_site_engine() -> None:
-    engine = re.compile(r"^\s*(?:from|import)\s+(?:mkdocs|material)\b", re.M)
+    engine = re.compile(r"^\s*(?:from|import)\s+(?:mkdocs|material|properdocs)\b", re.M)
     offenders = [p.relative_to(ROOT).as_posix() for p in (ROOT / "generator").rglob("*.py")
                  if engine.search(p.read_text(encoding="utf-8"))
                  and "adapters" not in p.relative_to(ROOT / "generator").parts]
     assert offenders == []
+
+
+def test_one_adapter_serves_mkdocs_and_properdocs() -> None:
+    """Under the ``properdocs`` command every ``mkdocs.*`` import is ProperDocs' own module
+    (tests/test_engines.py builds with both), so no module names ProperDocs, adapters included."""
+    fork = re.compile(r"^\s*(?:from|import)\s+properdocs\b", re.M)
+    assert [p.name for p in (ROOT / "generator").rglob("*.py")
+            if fork.search(p.read_text(encoding="utf-8"))] == []
