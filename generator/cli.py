@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--emit", type=Path, metavar="DIR",
                        help="chỉ ghi nguồn trang (Markdown + ảnh) vào DIR cho công cụ khác / "
                        "only write the page sources (Markdown + media) to DIR for another engine")
+    build.add_argument("--force", action="store_true",
+                       help="dựng lại cả khi không có tệp nào thay đổi / rebuild even when "
+                       "nothing changed since the last build")
     serve = commands.add_parser("serve", help="xem trước, tự dựng lại khi sửa / preview with rebuild")
     serve.add_argument("--root", type=Path, default=Path.cwd(), help="repository root")
     serve.add_argument("--today", metavar="YYYY-MM-DD", help="compute validity as of this date")
@@ -115,7 +118,7 @@ def _run(args: argparse.Namespace) -> int:
 
     today = parse_today(args.today)
     if args.command == "build":
-        return engine.build(args.root, today=today, emit=args.emit)
+        return engine.build(args.root, today=today, emit=args.emit, force=args.force)
     if args.command == "serve":
         return engine.serve(args.root, args.addr, today if args.today else None)
     return EXIT_USAGE

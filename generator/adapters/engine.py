@@ -9,14 +9,32 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import sysconfig
 from datetime import date
+from importlib import metadata
 from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+import generator as package
 
 from ..ciescape import plain, visible
 from ..dates import ENV_TODAY
 from ..errors import EXIT_FINDINGS, EXIT_OK, BuildError, OcopError
-from ..site.build import emit, prepare
+from ..events.load import EVENTS_DIR
+from ..resources import resource_path
+from ..site import uptodate
+from ..site.build import CACHE_DIR, emit, prepare
 from .mkdocs_plugin import OcopPlugin
+
+#: what renders the site besides our own code: a new version of any is a new build
+ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "jinja2", "markdown", "pillow",
+                   "segno", "weasyprint", "pydyf", "fonttools", "pyyaml", "jsonschema",
+                   "vietnam-provinces", "icalendar", "python-stdnum")
+#: the tool's own code (generator/): a change to it is a new build, with or without a version
+PACKAGE = Path(__file__).resolve().parent.parent
+#: the packaged resources a build reads (generator/resources.py)
+RESOURCES = ("schema", "data", "site_templates")
 
 
 class _PlainFormatter(logging.Formatter):
@@ -36,9 +54,10 @@ def _quiet_mkdocs() -> None:
 
 
 def build(root: Path, *, today: date, emit: Path | None = None,
-          site_dir: Path | None = None) -> int:
+          site_dir: Path | None = None, force: bool = False) -> int:
     """Validate, then build ``site/`` as of ``today`` (or only write page sources with
-    ``emit``)."""
+    ``emit``); nothing to do when the site is already the build of these inputs, unless
+    ``force``."""
     if emit is not None:
         return _emit(root, emit, today)
     from mkdocs.commands.build import build as mkdocs_build
@@ -48,6 +67,13 @@ def build(root: Path, *, today: date, emit: Path | None = None,
     _quiet_mkdocs()
     overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
     config = load_config(config_file=str(root / "mkdocs.yml"), **overrides)
+    site, records = Path(config.site_dir), root / CACHE_DIR / "builds"
+    hasher = uptodate.Hasher(records / "hashes.json")
+    key = build_key(root, config, today, hasher)
+    if not force and uptodate.up_to_date(records, site, key):
+        print(f"{visible(site)} đã là bản dựng của đúng các tệp này, không có gì để dựng lại.\n"
+              f"{visible(site)} is already the build of exactly these files: nothing to do.")
+        return EXIT_OK
     config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins["ocop"]
     assert isinstance(plugin, OcopPlugin), "mkdocs.yml must list the `ocop` plugin"
@@ -65,13 +91,30 @@ def build(root: Path, *, today: date, emit: Path | None = None,
     finally:
         config.plugins.on_shutdown()
     assert plugin.prepared is not None
+    hasher.save()
+    uptodate.remember(records, site, key)
     result = plugin.prepared.result
-    warnings, site = len(result.warnings), visible(config.site_dir)
-    print(f"Đã dựng {len(result.products)} trang sản phẩm vào {site} "
-          f"({warnings} cảnh báo — xem `ocop validate`). Mở {site}/index.html "
+    warnings, shown = len(result.warnings), visible(config.site_dir)
+    print(f"Đã dựng {len(result.products)} trang sản phẩm vào {shown} "
+          f"({warnings} cảnh báo — xem `ocop validate`). Mở {shown}/index.html "
           f"hoặc chạy `ocop serve`.\n"
-          f"Built {len(result.products)} product pages into {site}.")
+          f"Built {len(result.products)} product pages into {shown}.")
     return EXIT_OK
+
+
+def build_key(root: Path, config: MkDocsConfig, today: date, hasher: uptodate.Hasher) -> str:
+    """Everything a build of ``root`` reads, by content (generator/site/uptodate.py): the
+    settings, products, events, docs and theme overrides, the tool's code and resources, the
+    day, and the versions of the engine and the libraries that render."""
+    packages = Path(sysconfig.get_paths()["purelib"]).resolve()
+    theme = [Path(d) for d in config.theme.dirs if packages not in Path(d).resolve().parents]
+    products = config.extra.get("ocop", {}).get("products_dir", "products")
+    folders = [root / products, root / EVENTS_DIR, Path(config.docs_dir), *theme,
+               PACKAGE, *(resource_path(n) for n in RESOURCES)]
+    versions = {name: metadata.version(name) for name in ENGINE_PACKAGES}
+    facts = {"today": today.isoformat(), "python": sys.version, "ocop": package.__version__,
+             **versions}
+    return uptodate.inputs_key(folders, [Path(config.config_file_path)], facts, hasher)
 
 
 def build_site(root: Path, out_dir: Path, *, today: date) -> None:

@@ -62,7 +62,7 @@ def test_interrupted_build_leaves_the_published_site(tmp_path: Path,
 
     monkeypatch.setattr("generator.adapters.mkdocs_plugin.index_site", explode)
     with pytest.raises(KeyboardInterrupt):
-        build(root)
+        build(root, force=True)
     assert _tree(root / "site") == before
 
 
