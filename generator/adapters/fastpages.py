@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ from ..site.shell import PROBE, SAFE_SLUG, SLUG, Shell, make_shell, placeholders
 
 #: the kinds of page (front matter ``ocop.kind``) that come in thousands
 FAST_KINDS = frozenset({"product", "listing"})
+#: where the photo pipeline's variants are published (generator/site/images.py)
+MEDIA = "media/"
 #: the slot of the page body
 CONTENT = "content"
 #: Material's content partial prints the page title as a heading unless the body has one
@@ -112,8 +115,15 @@ class FastPages:
     #: the other pages we planned as parts: MkDocs builds them, but not their body's Markdown
     light: dict[str, PageSource] = field(default_factory=dict)
 
+    #: photo variants from the photo cache, by their path in the site: hard-linked, not copied
+    media: dict[str, Path] = field(default_factory=dict)
+
     def take(self, item: SourceFile) -> bool:
-        """Keep a bulk page (True), or note a page whose body needs no Markdown."""
+        """Keep a bulk page or a cached photo (True), or note a page whose body needs no
+        Markdown."""
+        if item.source is not None and item.path.startswith(MEDIA):
+            self.media[item.path] = item.source
+            return True
         if fast(item):
             self.items[item.path] = item
             return True
@@ -152,6 +162,18 @@ class FastPages:
         page = self.items[uri].page
         assert page is not None
         return page
+
+    def link_media(self) -> None:
+        """The photos: hard links to the cache's files (they are never changed in place: the
+        cache writes a new file and renames it), copies where a link cannot be made."""
+        site = Path(self.config.site_dir)
+        for path, source in self.media.items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
 
     def write(self, env: jinja2.Environment, nav: Navigation, files: Files) -> None:
         """Write every bulk page: each shape's first page the way MkDocs builds it, the others

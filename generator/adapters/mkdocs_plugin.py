@@ -108,6 +108,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             inclusion = (InclusionLevel.UNDEFINED if item.path in IN_NAV
                          else InclusionLevel.NOT_IN_NAV)
             if self.fast is not None and self.fast.take(item):
+                if item.path in self.fast.media:
+                    continue
                 new = File.generated(config, item.path, content="", inclusion=inclusion)
             elif (text := item.text) is not None:
                 new = File.generated(config, item.path, content=text, inclusion=inclusion)
@@ -155,6 +157,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         if self.fast is not None:
             assert self.env is not None and self.nav is not None and self.files is not None
             self.fast.write(self.env, self.nav, self.files)
+            self.fast.link_media()
         index_site(Path(config.site_dir), self.prepared.search)
         if self.final is not None:
             _swap(Path(config.site_dir), self.final)
