@@ -6,7 +6,8 @@ A booklet of more than ``extra.ocop.print.site_max_products`` products (default
 0.25 s of one core and 1.6 MB of memory per page (BENCHMARKS.md), a national catalogue's
 whole-catalogue booklet alone would be 20,000 pages and hours of a build. Event booklets are
 always printed (an event's products are bounded by its booths). A held booklet is the same
-booklet ``ocop print`` writes with the options given here (:mod:`generator.booklet.select`).
+booklet ``ocop print`` writes with the options given here (:mod:`generator.booklet.select`), in
+volumes of at most ``site_max_products`` products (:mod:`generator.booklet.volumes`).
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from dataclasses import dataclass
 
 from ..messages import Texts
 from .sets import Booklet
+from .volumes import volume_count
 
 SAY = Texts("booklet.held", {
     "note": ("Tập lớn (khoảng {pages} trang A4, trên {limit} sản phẩm) nên không đăng sẵn ở đây; "
-             "văn phòng OCOP in được bằng lệnh:",
+             "văn phòng OCOP in được thành {volumes} tập bằng lệnh:",
              "A large booklet (about {pages} A4 pages, over {limit} products), so not published "
-             "here; the OCOP office prints it with:"),
+             "here; the OCOP office prints it in {volumes} volumes with:"),
 })
 
 #: products per A4 page of each layout, and the contents lines per page (html.py's contents)
@@ -46,7 +48,14 @@ class Held:
 
     @property
     def pages(self) -> int:
-        return estimated_pages(len(self.booklet.products), self.layout)
+        """About how many pages it takes, all volumes together."""
+        count = self.volumes
+        return estimated_pages(len(self.booklet.products), self.layout) + (count - 1) * OTHER_PAGES
+
+    @property
+    def volumes(self) -> int:
+        """The volumes ``ocop print`` writes it in (at most ``limit`` products each)."""
+        return volume_count(len(self.booklet.products), self.limit)
 
 
 def estimated_pages(products: int, layout: str) -> int:

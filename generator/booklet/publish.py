@@ -98,7 +98,8 @@ def held_link(item: Held, lang: str = "vi") -> BookletLink:
     return BookletLink(booklet.title, booklet.kind, "", "", item.layout, len(booklet.products),
                        SAY(f"layout.{item.layout}", lang), SAY("listing", lang, title=booklet.title),
                        HELD_SAY("note", lang, pages=number(item.pages, lang),
-                                limit=number(item.limit, lang)), item.command)
+                                limit=number(item.limit, lang), volumes=item.volumes),
+                       item.command)
 
 
 def make_all(printer: Printer, products: Sequence[Product], today: date,

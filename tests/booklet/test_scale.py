@@ -10,13 +10,16 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
 from generator.booklet import publish
 from generator.booklet.build import Printer
 from generator.booklet.held import Held, command, estimated_pages
-from generator.booklet.sets import Booklet
+from generator.booklet.sets import Booklet, Entry, Section, catalogue
+from generator.booklet.volumes import volumes
+from generator.cli import main
 from generator.commands.booklets import booklets as chosen_by
 from generator.site.config import SITE_MAX_PRODUCTS, ConfigError, from_mkdocs
 from tests.booklet.conftest import Catalogue, open_catalogue
@@ -90,7 +93,8 @@ def test_the_print_page_gives_a_held_booklet_its_size_and_command(published: pub
         "ocop print", "ocop print --layout 4up", 'ocop print --area "Thành phố Hội An"']
     assert all(not li.select("a") for li in held)  # no file to download
     note = held[0].select_one(".ocop-booklet__note").get_text()  # type: ignore[union-attr]
-    assert note.startswith("Tập lớn (khoảng 6 trang A4, trên 1 sản phẩm)")
+    assert note == ("Tập lớn (khoảng 10 trang A4, trên 1 sản phẩm) nên không đăng sẵn ở đây; "
+                    "văn phòng OCOP in được thành 3 tập bằng lệnh:")
     assert "3 sản phẩm" in held[0].get_text()
     printed = page.select("li.ocop-booklet a.ocop-booklet__file")
     assert len(printed) == len(published.made)
@@ -130,6 +134,39 @@ def test_commands_quote_names_and_estimate_pages() -> None:
     assert command(booklet("area", 'Xã "A" $x')) == r'ocop print --area "Xã \"A\" \$x"'
     assert estimated_pages(1000, "1up") == 1027 and estimated_pages(100, "1up") == 105  # measured
     assert Held(booklet("group", "x"), "4up", 300).pages == 2
+
+
+def test_a_big_booklet_splits_into_even_volumes_in_order(small: Catalogue) -> None:
+    whole = catalogue(small.products)
+    assert volumes(whole, 3) == [whole]
+    parts = volumes(whole, 2)
+    assert [b.title for b in parts] == ["Danh mục sản phẩm OCOP — Tập 1/2",
+                                        "Danh mục sản phẩm OCOP — Tập 2/2"]
+    assert [b.slug for b in parts] == ["danh-muc-tap-1", "danh-muc-tap-2"]
+    assert [p for b in parts for p in b.products] == whole.products  # nothing lost, same order
+    assert [len(b.products) for b in parts] == [2, 1]
+    entries = [Entry(p) for p in small.products] * 4  # one section of 12, at most 5 a volume
+    big = Booklet("group", "nhom/x", "X", (Section("Thực phẩm", tuple(entries)),), key="X")
+    cut = volumes(big, 5)
+    assert [len(b.products) for b in cut] == [4, 4, 4]  # as even as can be
+    assert [s.title for b in cut for s in b.sections] == [
+        "Thực phẩm", "Thực phẩm (tiếp)", "Thực phẩm (tiếp)"]
+
+
+def test_ocop_print_writes_a_big_booklet_in_volumes(small: Catalogue, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "danh-muc.pdf"
+    assert main(["print", "--root", str(small.root), "--today", TODAY, "--volume-size", "1",
+                 "-o", str(out)]) == 0
+    written = sorted(p.name for p in tmp_path.glob("*.pdf"))
+    assert written == ["danh-muc-tap-1.pdf", "danh-muc-tap-2.pdf", "danh-muc-tap-3.pdf"]
+    cover = pypdf.PdfReader(tmp_path / "danh-muc-tap-2.pdf").pages[0].extract_text()
+    assert "Tập 2/3" in cover
+    assert capsys.readouterr().out.count("Đã ghi") == 3
+    with pytest.raises(SystemExit) as refused:  # argparse's usage error
+        main(["print", "--root", str(small.root), "--volume-size", "0"])
+    assert refused.value.code == 2
+    assert "--volume-size là số sản phẩm tối đa mỗi tập" in capsys.readouterr().err
 
 
 def test_one_product_changed_re_renders_only_its_booklets(tmp_path: Path) -> None:
