@@ -21,9 +21,9 @@ from .volumes import volume_count
 
 SAY = Texts("booklet.held", {
     "note": ("Tập lớn (khoảng {pages} trang A4, trên {limit} sản phẩm) nên không đăng sẵn ở đây; "
-             "văn phòng OCOP in được thành {volumes} tập bằng lệnh:",
+             "văn phòng OCOP in được thành {volumes} tập bằng lệnh dưới đây.",
              "A large booklet (about {pages} A4 pages, over {limit} products), so not published "
-             "here; the OCOP office prints it in {volumes} volumes with:"),
+             "here; the OCOP office prints it in {volumes} volumes with the command below."),
 })
 
 #: products per A4 page of each layout, and the contents lines per page (html.py's contents)

@@ -94,7 +94,7 @@ def test_the_print_page_gives_a_held_booklet_its_size_and_command(published: pub
     assert all(not li.select("a") for li in held)  # no file to download
     note = held[0].select_one(".ocop-booklet__note").get_text()  # type: ignore[union-attr]
     assert note == ("Tập lớn (khoảng 10 trang A4, trên 1 sản phẩm) nên không đăng sẵn ở đây; "
-                    "văn phòng OCOP in được thành 3 tập bằng lệnh:")
+                    "văn phòng OCOP in được thành 3 tập bằng lệnh dưới đây.")
     assert "3 sản phẩm" in held[0].get_text()
     printed = page.select("li.ocop-booklet a.ocop-booklet__file")
     assert len(printed) == len(published.made)
