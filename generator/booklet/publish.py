@@ -152,7 +152,7 @@ def files(published: Published, today_text: str, region: str, lang: str = "vi"
     body = render("print.html", lang, today=today_text, root="../",
                   title=SAY("title", lang), intro=SAY("intro", lang, date=today_text),
                   groups=[(heading, items) for heading, items in groups if items],
-                  count=lambda n: SAY("count", lang, n=n))
+                  count=lambda n: SAY("count", lang, n=number(n, lang)))
     title = SAY("title", lang)
     front = _front_matter(title, f"{title}: {SAY('intro', lang, date=today_text)} — {region}",
                           {"kind": "print"})
