@@ -195,6 +195,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "validity": ("hết hiệu lực từ 29/12/2025", "not valid since 29/12/2025"),
     "value": ("4 sao", "4 sao"),
     "violations": ("1", "1"),
+    "volumes": ("4", "4"),
     "w": ("1", "1"),
     "what": ("mô tả", "description"),
     "when": (" ngày 01/03/2025", " on 01/03/2025"),

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from ..site.config import SiteConfig
-from ..site.images import PhotoPipeline
+from ..site.images import PhotoPipeline, PhotoSet
 from . import fonts
 from .html import printed_texts, render_booklet
 from .pdf import PdfFile, pdf_file, pdf_files
@@ -51,12 +51,14 @@ class Printer:
         self.cache = root / CACHE
         self.pipeline = PhotoPipeline(self.cache / "photos")
         self._sheets: dict[str, Sheets] = {}
+        #: the main photos made by one batch (:meth:`make_many`), by source path
+        self._photos: dict[Path, PhotoSet] = {}
         self._fonts = fonts.font_css()
 
     def sheets(self, layout: str) -> Sheets:
         if layout not in self._sheets:
             self._sheets[layout] = Sheets(self.config, self.today, self.pipeline,
-                                          self.cache / "qr", layout)
+                                          self.cache / "qr", layout, self._photos)
         return self._sheets[layout]
 
     def html(self, booklet: Booklet, layout: str = "1up") -> str:
@@ -70,7 +72,10 @@ class Printer:
 
     def make_many(self, wanted: Sequence[tuple[Booklet, str]]) -> list[Made]:
         """Several booklets (each in its layout), those not cached rendered side by side on
-        the machine's cores (at most WORKERS)."""
+        the machine's cores (at most WORKERS); their photos first, in one batch on every core."""
+        self._photos.update(self.pipeline.process_many(
+            p.folder / p.photos[0].file for booklet, _ in wanted for p in booklet.products
+            if p.photos))
         htmls = [self.html(booklet, layout) for booklet, layout in wanted]
         pdfs = pdf_files(htmls, self.cache / "booklets", min(WORKERS, os.cpu_count() or 1))
         return [Made(b, layout, pdf) for (b, layout), pdf in zip(wanted, pdfs, strict=True)]

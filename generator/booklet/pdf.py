@@ -12,16 +12,14 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import multiprocessing
-import threading
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import ImageFile
 
 from ..cache import make_dir, touch, write_atomic
+from ..forkpool import forked_map
 from .fonts import FACES, font_file
 from .texts import SAY
 
@@ -101,18 +99,6 @@ def _store(key: str, data: bytes, pages: int, cache_dir: Path) -> PdfFile:
     return PdfFile(path, pages, len(data))
 
 
-def _rendered(htmls: list[str], workers: int) -> list[tuple[bytes, int]]:
-    """``render_pdf`` of each HTML, in ``workers`` processes when there are several."""
-    # fork (no re-import of the calling script), and only while this process has no other
-    # thread: a forked copy of a threaded process may deadlock
-    forks = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if workers < 2 or len(htmls) < 2 or not forks:
-        return [render_pdf(html) for html in htmls]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(workers, len(htmls)), mp_context=context) as pool:
-        return list(pool.map(render_pdf, htmls))
-
-
 def pdf_files(htmls: list[str], cache_dir: Path, workers: int = 1) -> list[PdfFile]:
     """The PDF of each HTML in ``cache_dir``; only those not cached are rendered, the biggest
     first, in ``workers`` processes."""
@@ -120,7 +106,8 @@ def pdf_files(htmls: list[str], cache_dir: Path, workers: int = 1) -> list[PdfFi
     found = {key: hit for key in set(keys) if (hit := lookup(key, cache_dir)) is not None}
     todo = sorted({key: html for key, html in zip(keys, htmls, strict=True) if key not in found}
                   .items(), key=lambda item: -len(item[1]))
-    for (key, _), (data, pages) in zip(todo, _rendered([h for _, h in todo], workers), strict=True):
+    rendered = forked_map(render_pdf, [html for _, html in todo], workers)
+    for (key, _), (data, pages) in zip(todo, rendered, strict=True):
         found[key] = _store(key, data, pages, cache_dir)
     return [found[key] for key in keys]
 

@@ -52,9 +52,10 @@ def choose(photos: PhotoSet, box: tuple[float, float]) -> tuple[Variant, tuple[f
 
 
 def print_photo(pipeline: PhotoPipeline, product_folder: Path, file: str,
-                box: tuple[float, float]) -> PrintPhoto:
-    """The cached JPEG of ``file`` to embed in a box of ``box`` mm (PhotoError if bad)."""
-    photos = pipeline.process(product_folder / file)
+                box: tuple[float, float], photos: PhotoSet | None = None) -> PrintPhoto:
+    """The cached JPEG of ``file`` to embed in a box of ``box`` mm (PhotoError if bad);
+    ``photos`` is its variants when a batch (PhotoPipeline.process_many) already made them."""
+    photos = photos or pipeline.process(product_folder / file)
     variant, (width_mm, height_mm) = choose(photos, box)
     path = pipeline.cache_dir / Path(variant.jpeg).name
     uri = "data:image/jpeg;base64," + base64.b64encode(path.read_bytes()).decode("ascii")

@@ -20,6 +20,8 @@ from ..site.present import current_commune
 from ..site.render import render
 from ..textfold import slugify
 from .build import Made, Printer
+from .held import SAY as HELD_SAY
+from .held import Held, fits, number
 from .sets import Booklet, catalogue, every_booklet
 from .texts import size_text
 
@@ -61,6 +63,9 @@ class BookletLink:
     layout_text: str
     #: "Tập để in: Sản phẩm OCOP — Thực phẩm" (the listing pages' link)
     label: str
+    #: a booklet held back (no file): why, and the ``ocop print`` command that makes it
+    note: str = ""
+    command: str = ""
 
 
 def link(made: Made, lang: str = "vi") -> BookletLink:
@@ -71,13 +76,43 @@ def link(made: Made, lang: str = "vi") -> BookletLink:
                        SAY("listing", lang, title=made.booklet.title))
 
 
+@dataclass(frozen=True)
+class Published:
+    """The site's booklets in the "In ấn" page's order: each printed (:class:`Made`) or, too
+    big for the build, held back (:class:`Held`, shown with its ``ocop print`` command)."""
+
+    entries: tuple[Made | Held, ...]
+
+    @property
+    def made(self) -> list[Made]:
+        return [entry for entry in self.entries if isinstance(entry, Made)]
+
+    @property
+    def held(self) -> list[Held]:
+        return [entry for entry in self.entries if isinstance(entry, Held)]
+
+
+def held_link(item: Held, lang: str = "vi") -> BookletLink:
+    """A held-back booklet as the "In ấn" page shows it: its size and command, no file."""
+    booklet = item.booklet
+    return BookletLink(booklet.title, booklet.kind, "", "", item.layout, len(booklet.products),
+                       SAY(f"layout.{item.layout}", lang), SAY("listing", lang, title=booklet.title),
+                       HELD_SAY("note", lang, pages=number(item.pages, lang),
+                                limit=number(item.limit, lang), volumes=item.volumes),
+                       item.command)
+
+
 def make_all(printer: Printer, products: Sequence[Product], today: date,
-             events: Iterable[Event] = ()) -> list[Made]:
+             events: Iterable[Event] = ()) -> Published:
     """Every booklet the site publishes: each set (each event with participating products
-    included) in one product per page, and the whole catalogue in four per page as well."""
-    lang = printer.config.language
+    included) in one product per page, and the whole catalogue in four per page as well; a set
+    of more than ``site_max_products`` products (not an event's) is held back, not printed."""
+    lang, limit = printer.config.language, printer.config.site_max_products
     wanted = [(booklet, "1up") for booklet in every_booklet(products, today, lang, events)]
-    return printer.make_many([*wanted, (catalogue(products, lang), "4up")])
+    wanted.append((catalogue(products, lang), "4up"))
+    made = iter(printer.make_many([(b, layout) for b, layout in wanted if fits(b, limit)]))
+    return Published(tuple(next(made) if fits(b, limit) else Held(b, layout, limit)
+                           for b, layout in wanted))
 
 
 def _pages_of(booklet: Booklet) -> list[str]:
@@ -94,12 +129,12 @@ def _pages_of(booklet: Booklet) -> list[str]:
     return urls
 
 
-def listing_links(made: Sequence[Made], lang: str = "vi") -> dict[str, list[BookletLink]]:
+def listing_links(published: Published, lang: str = "vi") -> dict[str, list[BookletLink]]:
     """The booklets each listing or event page links to, by the page's URL: a group's and a
     locality's own booklet, a commune's the booklet of the locality it is printed in, an
-    event's its own."""
+    event's its own (a booklet held back is linked from the "In ấn" page only)."""
     out: dict[str, list[BookletLink]] = {}
-    for item in made:
+    for item in published.made:
         if item.layout != "1up":
             continue
         for url in _pages_of(item.booklet):
@@ -107,15 +142,17 @@ def listing_links(made: Sequence[Made], lang: str = "vi") -> dict[str, list[Book
     return out
 
 
-def files(made: Sequence[Made], today_text: str, region: str, lang: str = "vi") -> list[SourceFile]:
-    """The PDFs and the "In ấn" page."""
-    out = [SourceFile(f"{PRINT_DIR}/{item.name}", source=item.pdf.path) for item in made]
-    links = [link(item, lang) for item in made]
+def files(published: Published, today_text: str, region: str, lang: str = "vi"
+          ) -> list[SourceFile]:
+    """The PDFs and the "In ấn" page (a booklet held back: its size and command, in its place)."""
+    out = [SourceFile(f"{PRINT_DIR}/{item.name}", source=item.pdf.path) for item in published.made]
+    links = [link(item, lang) if isinstance(item, Made) else held_link(item, lang)
+             for item in published.entries]
     groups = [(SAY(f"h.{kind}", lang), [li for li in links if li.kind == kind]) for kind in KIND_ORDER]
     body = render("print.html", lang, today=today_text, root="../",
                   title=SAY("title", lang), intro=SAY("intro", lang, date=today_text),
                   groups=[(heading, items) for heading, items in groups if items],
-                  count=lambda n: SAY("count", lang, n=n))
+                  count=lambda n: SAY("count", lang, n=number(n, lang)))
     title = SAY("title", lang)
     front = page_meta(title, f"{title}: {SAY('intro', lang, date=today_text)} — {region}",
                           {"kind": "print"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from ..model.product import Product
 from ..site.config import SiteConfig
 from ..site.i18n import t as site_t
-from ..site.images import PhotoPipeline
+from ..site.images import PhotoPipeline, PhotoSet
 from ..site.present import Badge, StandardRow, paragraphs, present, product_url, summary
 from ..site.qr import QrCodes
 from .photos import PrintPhoto, print_photo
@@ -105,15 +106,19 @@ class Sheets:
     """Makes :class:`Sheet` values for one booklet run (one photo pipeline, one QR cache)."""
 
     def __init__(self, config: SiteConfig, today: date, pipeline: PhotoPipeline,
-                 qr_cache: Path | None, layout: str = "1up") -> None:
+                 qr_cache: Path | None, layout: str = "1up",
+                 photos: Mapping[Path, PhotoSet] | None = None) -> None:
         self.config, self.today, self.pipeline = config, today, pipeline
         self.qr, self.box = QrCodes(qr_cache), PHOTO_BOX[layout]
+        #: photos a batch already made, by source path (the others are made one at a time)
+        self.photos = photos if photos is not None else {}
 
     def sheet(self, product: Product, booth: str | None = None) -> Sheet:
         lang = self.config.language
         view = present(product, self.today, lang)
         url = self.config.absolute(product_url(product.id))
-        photo = print_photo(self.pipeline, product.folder, product.photos[0].file, self.box) \
+        photo = print_photo(self.pipeline, product.folder, product.photos[0].file, self.box,
+                            self.photos.get(product.folder / product.photos[0].file)) \
             if product.photos else None
         return Sheet(
             anchor=f"p-{product.id}", name=product.name.vi, name_en=product.name.en or "",

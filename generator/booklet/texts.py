@@ -94,6 +94,8 @@ SAY = Texts("booklet", {
                     "drop --every"),
     "event_alone": ("--event in tập của một sự kiện; bỏ --group, --area, --stars",
                     "--event writes one event's booklet; drop --group, --area, --stars"),
+    "volume_size": ("--volume-size là số sản phẩm tối đa mỗi tập, từ 1 trở lên, ví dụ 300",
+                    "--volume-size is the most products a volume holds, at least 1, e.g. 300"),
     "output_pdf_one": ("-o FILE.pdf chỉ dùng khi in một tập; với nhiều tập, -o là thư mục",
                        "-o FILE.pdf only for a single booklet; for several, -o is a folder"),
 })

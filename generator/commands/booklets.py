@@ -5,7 +5,9 @@ the options select — the whole catalogue by default, a group's (``--group``), 
 (``--area``), a star level's (``--stars``) or the products matching several, an event's
 participating products by zone and booth (``--event ID``) — or, with
 ``--every``, every booklet the site publishes. ``--layout 4up`` prints four products per page
-as cards. Rendered PDFs are cached by content under ``.cache/ocop/booklets``.
+as cards. A booklet of more than ``--volume-size`` products (default: the site's
+``extra.ocop.print.site_max_products``, 300) is written in volumes (:mod:`generator.booklet.volumes`),
+rendered side by side. Rendered PDFs are cached by content under ``.cache/ocop/booklets``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from ..booklet.html import LAYOUTS
 from ..booklet.select import Selection, select, select_event
 from ..booklet.sets import Booklet, every_booklet
 from ..booklet.texts import SAY, size_text
+from ..booklet.volumes import SAY as VOLUME_SAY
+from ..booklet.volumes import volumes
 from ..ciescape import plain, visible
 from ..dates import parse_today
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
@@ -34,12 +38,17 @@ from ..validate import validate
 DEFAULT_OUTPUT = Path("booklets")
 
 
-def _targets(out: Path, made: list[Made], lang: str) -> list[tuple[Made, Path]]:
-    """Where each PDF goes: ``out`` itself for one booklet named ``*.pdf``, else under ``out``."""
+def _targets(out: Path, made: list[Made], lang: str, volumes_of_one: bool = False
+             ) -> list[tuple[Made, Path]]:
+    """Where each PDF goes: ``out`` itself for one booklet named ``*.pdf`` (its volumes beside
+    it: ``FILE-tap-1.pdf`` …), else under ``out``."""
     if out.suffix.lower() == ".pdf":
-        if len(made) != 1:
+        if len(made) == 1:
+            return [(made[0], out)]
+        if not volumes_of_one:
             raise UsageError(SAY("output_pdf_one", lang))
-        return [(made[0], out)]
+        return [(item, out.with_name(f"{out.stem}-{VOLUME_SAY('slug', lang, n=n)}{out.suffix}"))
+                for n, item in enumerate(made, 1)]
     return [(item, out / item.name) for item in made]
 
 
@@ -76,11 +85,19 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     listed = [p for p in result.products if config.list_expired or p.current_recognition(today)]
     printer = Printer(root, config, today)
-    chosen = booklets(args, listed, result.events, today)
+    size = args.volume_size or config.site_max_products
+    wanted = booklets(args, listed, result.events, today)
+    chosen = [volume for booklet in wanted for volume in volumes(booklet, size, args.lang)]
     made = printer.make_many([(booklet, args.layout) for booklet in chosen])
-    pairs = _targets(args.output, made, args.lang)
+    pairs = _targets(args.output, made, args.lang, len(wanted) == 1)
     _write(pairs, args.lang)
     return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(SAY("volume_size", "vi") + " / " + SAY("volume_size", "en"))
+    return int(text)
 
 
 def add_parser(commands: Any) -> None:
@@ -110,6 +127,11 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--layout", choices=LAYOUTS, default="1up",
                         help="1up: một sản phẩm mỗi trang A4; 4up: bốn thẻ mỗi trang / "
                         "one product per A4 page, or four cards per page")
+    parser.add_argument("--volume-size", type=_positive, metavar="N",
+                        help="tập có hơn N sản phẩm được chia thành nhiều tập nhỏ (mặc định: "
+                        "site_max_products trong mkdocs.yml, 300), in song song trên các lõi CPU "
+                        "/ a booklet of more than N products is split into volumes (default: "
+                        "extra.ocop.print.site_max_products, 300), rendered side by side")
     parser.add_argument("--lang", choices=["vi"], default="vi",
                         help="ngôn ngữ của tập (tiếng Anh khi có bản tiếng Anh) / booklet language")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT,

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..booklet import publish
-from ..booklet.build import Made, Printer
+from ..booklet.build import Printer
 from ..cache import prune
 from ..dates import day
 from ..errors import BuildError, ConfigError, OcopError, PhotoError
@@ -71,7 +71,7 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
     return Prepared(config, result, files, tuple(planner.search_records()))
 
 
-def _booklets(root: Path, config: SiteConfig, today: date, result: Result) -> list[Made]:
+def _booklets(root: Path, config: SiteConfig, today: date, result: Result) -> publish.Published:
     """The printed booklets of the listed products and of the events (generator/booklet/); a
     character without a glyph or a missing font or Pango stops the build like a catalogue
     error."""

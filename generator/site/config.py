@@ -48,6 +48,11 @@ class Licence:
 PROPOSED_LICENCE = Licence()
 
 
+#: the most products a booklet the site prints may hold (``extra.ocop.print.site_max_products``):
+#: about 310 A4 pages, ≈ 80 s of one core and ≈ 0.5 GB for WeasyPrint (BENCHMARKS.md)
+SITE_MAX_PRODUCTS = 300
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     site_name: str
@@ -61,6 +66,9 @@ class SiteConfig:
     language: str = "vi"
     offices: tuple[Office, ...] = ()
     licence: Licence = PROPOSED_LICENCE
+    #: a bigger booklet is not printed by the site build, only offered as an ``ocop print``
+    #: command (event booklets are always printed)
+    site_max_products: int = SITE_MAX_PRODUCTS
 
     def absolute(self, path: str) -> str:
         """Absolute URL of a site-relative path (canonical links, QR codes, sitemap)."""
@@ -159,6 +167,22 @@ def _licence(block: Mapping[str, Any], where: str) -> Licence:
     return Licence(_need(item, "name", where), _need(item, "title", where), path, confirmed)
 
 
+def _site_max_products(block: Mapping[str, Any], where: str) -> int:
+    """``extra.ocop.print.site_max_products``: a whole number ≥ 1; left out, SITE_MAX_PRODUCTS."""
+    item = block.get("print")
+    if item is None:
+        return SITE_MAX_PRODUCTS
+    where = f"{where} extra.ocop.print"
+    if not isinstance(item, Mapping) or set(item) - {"site_max_products"}:
+        raise ConfigError(f"{where}: là một khối chỉ có `site_max_products` / a mapping with only "
+                          f"`site_max_products`, e.g. `print: {{site_max_products: {SITE_MAX_PRODUCTS}}}`")
+    value = item.get("site_max_products", SITE_MAX_PRODUCTS)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where}.site_max_products phải là số nguyên từ 1 trở lên / must be a "
+                          f"whole number of at least 1 (got {value!r}), e.g. {SITE_MAX_PRODUCTS}")
+    return value
+
+
 def from_mkdocs(data: Mapping[str, Any], where: str = "mkdocs.yml") -> SiteConfig:
     """Validate ``site_name``, ``site_url`` and the ``extra.ocop`` block of mkdocs.yml, as read
     by the engine (its parsed config) or by :func:`read_mkdocs_yml`."""
@@ -166,7 +190,7 @@ def from_mkdocs(data: Mapping[str, Any], where: str = "mkdocs.yml") -> SiteConfi
     if not isinstance(block, Mapping):
         raise ConfigError(f"{where}: thiếu khối `extra: ocop:` / the `extra.ocop` block is missing")
     known = {"region", "publisher", "contact", "list_expired", "products_dir", "offices",
-             "licence", "checks_off"}  # checks_off: generator/checks/settings.py
+             "licence", "checks_off", "print"}  # checks_off: generator/checks/settings.py
     unknown = sorted(set(block) - known)
     if unknown:
         raise ConfigError(f"{where}: extra.ocop có khoá lạ / unknown keys: {', '.join(unknown)} "
@@ -185,7 +209,8 @@ def from_mkdocs(data: Mapping[str, Any], where: str = "mkdocs.yml") -> SiteConfi
         contact_email=contact.get("email"), contact_phone=contact.get("phone"),
         list_expired=list_expired, products_dir=block.get("products_dir", "products"),
         language=(data.get("theme") or {}).get("language", "vi"),
-        offices=_offices(block, where), licence=_licence(block, where))
+        offices=_offices(block, where), licence=_licence(block, where),
+        site_max_products=_site_max_products(block, where))
 
 
 def load(root: Path) -> SiteConfig:

@@ -27,6 +27,7 @@ import hashlib
 import io
 import json
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,21 +133,34 @@ class PhotoPipeline:
         self.widths = tuple(sorted(set(widths)))
         self._key = settings_key(self.widths)
         self._outputs: dict[str, Path] = {}
+        #: photos decoded and encoded by this pipeline so far (a cache hit encodes none)
+        self.encoded = 0
 
     def process(self, source: Path) -> PhotoSet:
         """The variants of ``source``, from the cache or made now; :class:`PhotoError` if bad."""
         data, digest = self._identify(Path(source))
-        sizes = self._cached_sizes(digest)
+        sizes = self.cached_sizes(digest)
         if sizes is None:
+            self.encoded += 1
             sizes = render(Path(source), data, self.widths, self.cache_dir, digest)
-        return self._record(digest, sizes)
+        return self.record(digest, sizes)
+
+    def process_many(self, sources: Iterable[Path], workers: int | None = None
+                     ) -> dict[Path, PhotoSet]:
+        """:meth:`process` of each source, the photos not in the cache encoded side by side
+        on ``workers`` cores (default: all), each distinct content once; the same files and
+        errors as one at a time (:mod:`generator.site.photo_batch`)."""
+        from .photo_batch import process_many  # it imports this module
+
+        return process_many(self, sources, workers)
 
     def outputs(self) -> dict[str, Path]:
         """Every site-relative path produced (or found in the cache) so far -> its cached file."""
         return dict(self._outputs)
 
-    def _cached_sizes(self, digest: str) -> list[tuple[int, int]] | None:
-        """Variant sizes from the manifest, if it and every file it names are in the cache."""
+    def cached_sizes(self, digest: str) -> list[tuple[int, int]] | None:
+        """Variant sizes from the manifest, if it and every file it names are in the cache
+        (the manifest is touched: in use)."""
         try:
             manifest = json.loads((self.cache_dir / f"{digest}.json").read_text("utf-8"))
             sizes = [(int(w), int(h)) for w, h in manifest["variants"]]
@@ -167,7 +181,8 @@ class PhotoPipeline:
         make_dir(self.cache_dir)
         return data, hashlib.sha256(self._key + data).hexdigest()[:HASH_CHARS]
 
-    def _record(self, digest: str, sizes: list[tuple[int, int]]) -> PhotoSet:
+    def record(self, digest: str, sizes: list[tuple[int, int]]) -> PhotoSet:
+        """The photo set of ``digest``, its files added to :meth:`outputs`."""
         photos = _photo_set(digest, sizes)
         for variant in photos.variants:
             for kind in KINDS:

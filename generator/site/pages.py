@@ -177,6 +177,8 @@ class Planner:
         self.booklets = booklets or {}
         self.qr = QrCodes(qr_cache)
         listed = [p for p in products if config.list_expired or p.current_recognition(today)]
+        # every photo in one batch, on every core (site/photo_batch.py), before the views
+        self._photos = pipeline.process_many(p.folder / ph.file for p in listed for ph in p.photos)
         self.views = _by_name(present(p, today, config.language, self._gallery(p)) for p in listed)
         self.listings = self._listings()
         self._index = {kind: {item.slug: item for item in items}
@@ -192,7 +194,7 @@ class Planner:
         return render(template, self.config.language, today=day(self.today), **context)
 
     def _gallery(self, product: Product) -> tuple[GalleryPhoto, ...]:
-        return tuple(GalleryPhoto(self.pipeline.process(product.folder / photo.file), photo.alt.vi)
+        return tuple(GalleryPhoto(self._photos[product.folder / photo.file], photo.alt.vi)
                      for photo in product.photos)
 
     def _group(self, key: Callable[[ProductView], list[tuple[str, str]]],

@@ -1,0 +1,46 @@
+"""Run one function over many items on the machine's cores: photos to encode, booklets to print.
+
+Worker processes are forked (no re-import of the calling script, so this works under
+``ocop build``, ``mkdocs build`` and pytest alike), and only while this process has no other
+thread: a forked copy of a threaded process may deadlock, so then the items are done one by one
+in this process. Either way the results come back in the items' order, so the outcome does not
+depend on how many workers there were.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def cores() -> int:
+    """The cores this process may use (its CPU affinity, else the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def forked_map(function: Callable[[Item], Result], items: Sequence[Item], workers: int,
+               chunksize: int = 1) -> Iterator[Result]:
+    """``function(item)`` for each item, in order, computed in up to ``workers`` forked
+    processes; each result is handed over as soon as it and those before it are done (a
+    caller storing PDFs one by one never holds them all). ``chunksize`` items go to a worker
+    at a time (many quick items: fewer round trips)."""
+    if workers < 2 or len(items) < 2 or not can_fork():
+        yield from (function(item) for item in items)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(workers, len(items)), mp_context=context) as pool:
+        yield from pool.map(function, items, chunksize=chunksize)
