@@ -36,11 +36,11 @@ def keep_existing(nav: Any, docs: Path) -> Any:
     if isinstance(nav, str):
         return nav if (docs / nav).is_file() else None
     if isinstance(nav, list):
-        kept = [k for item in nav if (k := keep_existing(item, docs)) is not None]
-        return kept or None
+        items = [k for item in nav if (k := keep_existing(item, docs)) is not None]
+        return items or None
     if isinstance(nav, dict):
-        kept = {key: k for key, value in nav.items() if (k := keep_existing(value, docs)) is not None}
-        return kept or None
+        named = {key: k for key, value in nav.items() if (k := keep_existing(value, docs)) is not None}
+        return named or None
     return nav
 
 

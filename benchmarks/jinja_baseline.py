@@ -66,7 +66,8 @@ def render_all(docs: Path, out: Path, site_name: str = "Sản phẩm OCOP") -> i
         meta, body = split(source.read_text(encoding="utf-8"))
         path = target(source, docs, out)
         depth = len(path.relative_to(out).parts) - 1
-        ocop = meta.get("ocop") if isinstance(meta.get("ocop"), dict) else {}
+        found = meta.get("ocop")
+        ocop: dict = found if isinstance(found, dict) else {}
         html = template.render(title=meta.get("title") or ocop.get("title") or source.stem,
                                description=ocop.get("description", ""), body=body,
                                site_name=site_name, nav=NAV, root="../" * depth)
