@@ -155,6 +155,20 @@ def document(results: dict[str, Any]) -> str:
              "## Targets", "", ratio_table(sizes), "",
              "## What is measured", "", HOW.format(today=results.get("today")), ""]
     for n, size in sizes.items():
-        parts += [f"## {int(n):,} products", "", size_table(size), "", *search_lines(size), ""]
-    parts += [line for note in results.get("notes", []) for line in (f"- {note}",)]
+        parts += [f"## {int(n):,} products", "", size_table(size), "", *search_lines(size),
+                  *missing_line(results.get("steps", []), size), ""]
+    if notes := results.get("notes"):
+        parts += ["## Notes", "", *(f"- {note}" for note in notes), ""]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def missing_line(planned: list[str], size: dict[str, Any]) -> list[str]:
+    """A line naming the planned steps this size has no result for (a stopped or failed run)."""
+    if "error" in size:
+        return [f"- **Not measured**: {size['error']}"]
+    done = size.get("steps", {})
+    missing = [name for name in planned if name not in done]
+    if not missing:
+        return []
+    return [f"- **Not reached in this run** (stopped or still running when this page was "
+            f"written): {', '.join(f'`{name}`' for name in missing)}"]

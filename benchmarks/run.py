@@ -46,6 +46,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="also time `ocop print` of the whole catalogue (slow)")
     p.add_argument("--only", default="", help=f"run only these steps (comma-separated, with "
                    f"the steps they need): {', '.join(STEPS)}")
+    p.add_argument("--note", action="append", default=[],
+                   help="a sentence for the page's notes, e.g. what else ran (repeatable)")
+    p.add_argument("--report-only", action="store_true",
+                   help="measure nothing: rewrite --output from the numbers in --json")
     p.add_argument("--output", type=Path, default=REPO / "docs" / "benchmarks.md")
     p.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results.json")
     return p.parse_args(argv)
@@ -82,15 +86,28 @@ def command(argv: list[str]) -> str:
     return " ".join([".venv/bin/python", "benchmarks/run.py", *argv])
 
 
+def rewrite(args: argparse.Namespace) -> int:
+    """``--report-only``: the page again from the stored numbers (and any new ``--note``)."""
+    stored = json.loads(args.json.read_text(encoding="utf-8"))
+    if args.note:
+        stored["notes"] = [*stored.get("notes", []), *args.note]
+        args.json.write_text(json.dumps(stored, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    args.output.write_text(document(stored), encoding="utf-8")
+    say(f"wrote {args.output} from {args.json}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
+    if args.report_only:
+        return rewrite(args)
     only = tuple(s for s in args.only.split(",") if s)
     names = plan(only, baselines=not args.skip_baselines, browser=not args.no_browser,
                  booklet=args.booklet)
     results: dict[str, Any] = {"command": command(argv), "today": args.today.isoformat(),
-                               "seed": args.seed, "steps": names, "machine": describe(REPO),
-                               "sizes": {}}
+                               "seed": args.seed, "steps": names, "notes": args.note,
+                               "machine": describe(REPO), "sizes": {}}
     for size in (int(s) for s in args.sizes.split(",") if s):
         results["sizes"][str(size)] = measure_size(args, size, names, results)
         save(args, results)

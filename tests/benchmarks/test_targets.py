@@ -107,3 +107,15 @@ def test_the_document_names_the_command_the_commit_and_the_machine() -> None:
     assert "`abc123`" in text and "2 cores" in text and "MkDocs 1.6.1" in text
     assert "## 1,000 products" in text and "before: 1.00, 2.00, 3.00; after: 1.50" in text
     assert BeautifulSoup(text, "html.parser").find() is None  # plain Markdown, no stray HTML
+
+
+def test_a_stopped_run_names_the_steps_it_did_not_reach() -> None:
+    results = {"steps": ["validate-cold", "build-full", "build-photo"], "notes": ["other builds ran"],
+               "sizes": {"1000": {"steps": {"validate-cold": step(2.0)}},
+                         "5000": {"error": "tools/synth_catalogue.py failed: see x.log"}}}
+    text = report.document(results)
+    assert "(stopped or still running when this page was written): `build-full`, `build-photo`" in text
+    assert "- **Not measured**: tools/synth_catalogue.py failed: see x.log" in text
+    assert "## Notes\n\n- other builds ran" in text
+    complete = {"steps": ["validate-cold"], "sizes": {"1000": {"steps": {"validate-cold": step(2.0)}}}}
+    assert "Not reached" not in report.document(complete)
