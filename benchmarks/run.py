@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 from datetime import date
 from pathlib import Path
@@ -83,7 +84,7 @@ def measure_size(args: argparse.Namespace, size: int, names: list[str],
 
 
 def command(argv: list[str]) -> str:
-    return " ".join([".venv/bin/python", "benchmarks/run.py", *argv])
+    return shlex.join([".venv/bin/python", "benchmarks/run.py", *argv])
 
 
 def rewrite(args: argparse.Namespace) -> int:
