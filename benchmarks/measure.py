@@ -1,0 +1,114 @@
+"""Run one command in a fresh child process and measure it: wall time, CPU time and memory.
+
+What is measured, and how:
+
+- ``wall``: ``time.monotonic()`` around the child, from start to exit.
+- ``cpu``: user + system seconds of the child and every descendant it waited for, from the
+  ``rusage`` that ``os.wait4`` returns (Linux adds reaped grandchildren, e.g. worker processes).
+- ``max_rss``: the largest resident set of any ONE process in the tree, from the same rusage
+  (Linux reports the maximum over the child and its reaped descendants, never a sum).
+- ``tree_peak``: the largest SUM of resident sets of the child and all its live descendants,
+  sampled from ``/proc`` every :data:`SAMPLE_EVERY` seconds. Pages shared between a parent and
+  its forked workers are counted in each, so this over-counts slightly; a peak shorter than a
+  sample interval can be missed. This is the figure compared with the memory target.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+SAMPLE_EVERY = 0.1
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class Measurement:
+    wall: float  # seconds
+    cpu: float  # seconds, user + system, descendants included
+    max_rss: int  # bytes, largest single process
+    tree_peak: int  # bytes, largest sampled sum over the process tree
+    returncode: int
+    log: str = ""  # where the child's output went
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def children_of() -> dict[int, list[int]]:
+    """Every live process's children, read from ``/proc/*/stat``."""
+    out: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        out.setdefault(ppid, []).append(int(entry.name))
+    return out
+
+
+def rss(pid: int) -> int:
+    """Resident bytes of one process (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its live descendants."""
+    children = children_of()
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss(pid)
+        todo.extend(children.get(pid, ()))
+    return total
+
+
+class Sampler(threading.Thread):
+    """Polls the tree's resident size until stopped; keeps the peak."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak = pid, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak = max(self.peak, tree_rss(self.pid))
+            self.done.wait(SAMPLE_EVERY)
+
+
+def run(cmd: Sequence[str], *, cwd: Path, log: Path, env: dict[str, str] | None = None) -> Measurement:
+    """Run ``cmd`` (output to ``log``) and measure it; never raises for a failing command."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        start = time.monotonic()
+        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        sampler = Sampler(proc.pid)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - start
+        sampler.done.set()
+        sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Measurement(wall=wall, cpu=usage.ru_utime + usage.ru_stime,
+                       max_rss=usage.ru_maxrss * 1024, tree_peak=sampler.peak,
+                       returncode=proc.returncode, log=str(log))
+
