@@ -43,6 +43,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--today", type=date.fromisoformat, default=TODAY)
     p.add_argument("--no-browser", action="store_true", help="skip the search queries (Chromium)")
     p.add_argument("--skip-baselines", action="store_true", help="skip emit, bare Material, Jinja2")
+    p.add_argument("--site-booklets", type=int, default=None, metavar="N",
+                   help="set extra.ocop.print.site_max_products in the copied mkdocs.yml (0: the "
+                   "site prints no booklet; booklets are then only the --booklet step)")
     p.add_argument("--booklet", action="store_true",
                    help="also time `ocop print` of the whole catalogue (slow)")
     p.add_argument("--only", default="", help=f"run only these steps (comma-separated, with "
@@ -75,7 +78,7 @@ def measure_size(args: argparse.Namespace, size: int, names: list[str],
     source, made = pristine(args.work, spec)
     if made is not None and not made.ok:
         return {"error": f"tools/synth_catalogue.py failed: see {made.log}"}
-    ctx = Context(spec, args.work / "runs" / str(size))
+    ctx = Context(spec, args.work / "runs" / str(size), site_booklets=args.site_booklets)
     results["sizes"][str(size)] = ctx.results
     if made is not None:
         ctx.results["synth"] = made.to_json()
@@ -108,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                  booklet=args.booklet)
     results: dict[str, Any] = {"command": command(argv), "today": args.today.isoformat(),
                                "seed": args.seed, "steps": names, "notes": args.note,
+                               "site_booklets": args.site_booklets,
                                "machine": describe(REPO), "sizes": {}}
     for size in (int(s) for s in args.sizes.split(",") if s):
         results["sizes"][str(size)] = measure_size(args, size, names, results)

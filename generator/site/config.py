@@ -168,7 +168,9 @@ def _licence(block: Mapping[str, Any], where: str) -> Licence:
 
 
 def _site_max_products(block: Mapping[str, Any], where: str) -> int:
-    """``extra.ocop.print.site_max_products``: a whole number ≥ 1; left out, SITE_MAX_PRODUCTS."""
+    """``extra.ocop.print.site_max_products``: a whole number ≥ 0 (0: the site prints only the
+    events' booklets, e.g. a national catalogue whose booklets ``ocop print`` makes apart);
+    left out, SITE_MAX_PRODUCTS."""
     item = block.get("print")
     if item is None:
         return SITE_MAX_PRODUCTS
@@ -177,9 +179,9 @@ def _site_max_products(block: Mapping[str, Any], where: str) -> int:
         raise ConfigError(f"{where}: là một khối chỉ có `site_max_products` / a mapping with only "
                           f"`site_max_products`, e.g. `print: {{site_max_products: {SITE_MAX_PRODUCTS}}}`")
     value = item.get("site_max_products", SITE_MAX_PRODUCTS)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(f"{where}.site_max_products phải là số nguyên từ 1 trở lên / must be a "
-                          f"whole number of at least 1 (got {value!r}), e.g. {SITE_MAX_PRODUCTS}")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where}.site_max_products phải là số nguyên từ 0 trở lên / must be a "
+                          f"whole number of at least 0 (got {value!r}), e.g. {SITE_MAX_PRODUCTS}")
     return value
 
 

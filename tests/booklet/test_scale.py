@@ -36,12 +36,13 @@ def settings(print_block: object) -> dict[str, object]:
 def test_the_setting_defaults_to_300_and_is_read() -> None:
     assert from_mkdocs(BASE).site_max_products == SITE_MAX_PRODUCTS == 300
     assert from_mkdocs(settings({"site_max_products": 40})).site_max_products == 40
+    assert from_mkdocs(settings({"site_max_products": 0})).site_max_products == 0  # events only
 
 
 @pytest.mark.parametrize(("block", "message"), [
-    ({"site_max_products": 0}, r"site_max_products .*whole number of at least 1 \(got 0\)"),
-    ({"site_max_products": "300"}, r"at least 1 \(got '300'\)"),
-    ({"site_max_products": True}, r"at least 1 \(got True\)"),
+    ({"site_max_products": -1}, r"site_max_products .*whole number of at least 0 \(got -1\)"),
+    ({"site_max_products": "300"}, r"at least 0 \(got '300'\)"),
+    ({"site_max_products": True}, r"at least 0 \(got True\)"),
     ({"max": 300}, r"extra\.ocop\.print: .*only `site_max_products`"),
     (300, r"a mapping with only `site_max_products`"),
 ])
