@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..messages import Texts
+from ..site.config import SITE_MAX_PRODUCTS
 from .sets import Booklet
 from .volumes import volume_count
 
@@ -54,8 +55,9 @@ class Held:
 
     @property
     def volumes(self) -> int:
-        """The volumes ``ocop print`` writes it in (at most ``limit`` products each)."""
-        return volume_count(len(self.booklet.products), self.limit)
+        """The volumes ``ocop print`` writes it in (at most ``limit`` products each; with the
+        site printing none, ``limit`` 0, the command's own volume size)."""
+        return volume_count(len(self.booklet.products), self.limit or SITE_MAX_PRODUCTS)
 
 
 def estimated_pages(products: int, layout: str) -> int:

@@ -65,6 +65,11 @@ SAY = Texts("site", {
     "by_standard": ("Theo tiêu chuẩn", "By standard"),
     "by_subject": ("Theo chủ thể", "By producer"),
     "products_count": ("{n} sản phẩm", "{n} products"),
+    "pager": ("Các trang của danh sách", "Pages of this list"),
+    "page_of": ("Trang {n}/{total}", "Page {n} of {total}"),
+    "shown_range": ("sản phẩm {first}–{last}", "products {first}–{last}"),
+    "previous_page": ("Trang trước", "Previous page"),
+    "next_page": ("Trang sau", "Next page"),
     "not_found_title": ("Không tìm thấy trang", "Page not found"),
     "not_found_text": (
         "Trang này không có hoặc đã được chuyển. Hãy tìm sản phẩm trong danh mục.",

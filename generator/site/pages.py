@@ -42,6 +42,9 @@ from .report_page import portfolio_page
 from .search import SearchRecord
 
 RELATED_LIMIT = 6
+#: Cards on one page of a listing (a group, a place, a producer): a national group listing of
+#: thousands is cut into pages a phone loads at once.
+LISTING_PAGE_SIZE = 60
 #: Products the catalogue page lists without JavaScript (the first by name), and how many more
 #: each "show more" adds with it (assets/catalogue.js reads it from data-page-size).
 CATALOGUE_PAGE_SIZE = 24
@@ -277,16 +280,34 @@ class Planner:
                             publisher=self.config.publisher, reach=reach(view.product, self.config),
                             w=event_pages.words(self.config.language))
 
-    def listing_page(self, listing: Listing) -> SourceFile:
+    def listing_pages(self, listing: Listing) -> list[SourceFile]:
+        """A listing's pages: LISTING_PAGE_SIZE cards each (a group of 4,000 products is 67
+        light pages, not one of 8 MB); the first at the listing's URL, the others under it."""
+        size = LISTING_PAGE_SIZE
+        chunks = [listing.views[i:i + size] for i in range(0, len(listing.views), size)] or [()]
+        urls = [listing.url] + [f"{listing.url}trang-{n}/" for n in range(2, len(chunks) + 1)]
+        return [self._listing_page(listing, number, chunk, urls)
+                for number, chunk in enumerate(chunks, start=1)]
+
+    def _listing_page(self, listing: Listing, number: int, views: Sequence[ProductView],
+                      urls: list[str]) -> SourceFile:
         heading = {"nhom": "by_group", "dia-phuong": "by_place", "tieu-chuan": "by_standard",
                    "chu-the": "by_subject", "xa": "by_commune"}[listing.kind]
-        body = partial(self._render, "listing.html", listing=listing,
-                       heading=t(heading, self.config.language), root=_root(listing.url),
-                       booklets=self.booklets.get(listing.url, ()))
+        url = urls[number - 1]
+        first = (number - 1) * LISTING_PAGE_SIZE + 1
+        pager = None if len(urls) == 1 else {
+            "number": number, "total": len(urls), "first": first, "last": first + len(views) - 1,
+            "pages": list(enumerate(urls, start=1)), "previous": urls[number - 2]
+            if number > 1 else "", "next": urls[number] if number < len(urls) else ""}
+        body = partial(self._render, "listing.html", listing=listing, views=views, pager=pager,
+                       heading=t(heading, self.config.language), root=_root(url),
+                       booklets=self.booklets.get(listing.url, ()) if number == 1 else ())
         count = t("products_count", self.config.language, n=len(listing.views))
-        meta = page_meta(listing.title, f"{listing.title}: {count} OCOP — {self.config.region}",
+        title = listing.title if pager is None else \
+            f"{listing.title} ({t('page_of', self.config.language, n=number, total=len(urls))})"
+        meta = page_meta(title, f"{title}: {count} OCOP — {self.config.region}",
                          {"kind": "listing"})
-        return SourceFile(f"{listing.kind}/{listing.slug}.md", page=PageSource(meta, body))
+        return SourceFile(url.rstrip("/") + ".md", page=PageSource(meta, body))
 
     def index_page(self, kind: str) -> SourceFile:
         """The page listing every listing of one kind (``dia-phuong/``: the former districts,
@@ -353,7 +374,8 @@ class Planner:
     def files(self) -> list[SourceFile]:
         out = [self.home_page(), self.catalogue_page(), self.robots()]
         out += [self.product_page(v) for v in self.views]
-        out += [self.listing_page(item) for items in self.listings.values() for item in items]
+        out += [page for items in self.listings.values() for item in items
+                for page in self.listing_pages(item)]
         out += [self.index_page(kind) for kind in INDEX_PAGES]
         out.append(portfolio_page(self))  # officers' portfolio review (site/report_page.py)
         out += self.events.files()
