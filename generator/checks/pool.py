@@ -33,12 +33,13 @@ Check = Callable[[Path, Path, date, bytes | None], tuple[Document, Entry | None]
 
 @dataclass(frozen=True)
 class Job:
-    """One product file to check: its place in the catalogue and its bytes when read."""
+    """One product file to check: its place in the catalogue, its bytes when read and the
+    cache keys to store its result under."""
 
     index: int
     path: Path
     raw: bytes | None
-    key: str | None
+    keys: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,15 @@ def run(jobs: list[Job], root: Path, today: date, cache: ResultCache | None,
 
 def _one(job_run: _Run, job: Job) -> tuple[Document, Entry | None]:
     doc, entry = job_run.check(job.path, job_run.root, job_run.today, job.raw)
-    if job_run.cache is not None and job.key is not None:
-        job_run.cache.put(job.key, Checked.of(doc, entry))
+    _store(job_run.cache, job, Checked.of(doc, entry) if job.keys else None)
     return doc, entry
+
+
+def _store(cache: ResultCache | None, job: Job, checked: Checked | None) -> None:
+    if cache is None or checked is None:
+        return
+    for key in job.keys:
+        cache.put(key, checked)
 
 
 def _workers(files: int) -> int:
@@ -107,7 +114,6 @@ def _work(positions: list[int]) -> list[Checked]:
         job = _RUN.jobs[position]
         doc, entry = _RUN.check(job.path, _RUN.root, _RUN.today, job.raw)
         checked = Checked.of(doc, entry)
-        if _RUN.cache is not None and job.key is not None:
-            _RUN.cache.put(job.key, checked)
+        _store(_RUN.cache, job, checked)
         out.append(checked)
     return out

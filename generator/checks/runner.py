@@ -22,7 +22,6 @@ from ..load.text import MAX_BYTES
 from ..model.build import build_product
 from . import pool
 from .catalogue import Entry
-from .checked import Checked
 from .contact import check_contact
 from .fields import check_fields
 from .follow_up import check_follow_up, check_follow_up_dates
@@ -72,12 +71,11 @@ def check_files(paths: list[Path], root: Path, today: date,
     todo: list[pool.Job] = []
     for index, path in enumerate(paths):
         raw = _regular_bytes(path)
-        key = cache.key(path, raw) if cache and raw is not None else None
-        hit = cache.get(key) if cache and key else None
+        hit, keys = cache.lookup(path, raw) if cache and raw is not None else (None, ())
         if hit is not None and raw is not None:
             results[index] = hit.restore(raw)
         else:
-            todo.append(pool.Job(index, path, raw, key))
+            todo.append(pool.Job(index, path, raw, keys))
     for job, done in zip(todo, pool.run(todo, root, today, cache, check_document), strict=True):
         results[job.index] = done
     return [r for r in results if r is not None]
@@ -95,12 +93,3 @@ def _regular_bytes(path: Path) -> bytes | None:
     except OSError:
         return None
     return raw if len(raw) <= MAX_BYTES else None
-
-
-def remember(cache: ResultCache | None, key: str | None, doc: Document,
-             entry: Entry | None) -> Checked:
-    """The result as a :class:`Checked`, stored under ``key`` when there is one."""
-    checked = Checked.of(doc, entry)
-    if cache is not None and key is not None:
-        cache.put(key, checked)
-    return checked

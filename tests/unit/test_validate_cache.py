@@ -50,7 +50,7 @@ def test_a_warm_cache_gives_the_same_findings_and_products(tmp_path: Path) -> No
     plain = _seen(validate([root / "products"], root, TODAY, cached=False))
     assert not (root / FOLDER).exists()
     cold = _seen(validate([root / "products"], root, TODAY))
-    assert len(_entries(root)) == len(CASES)
+    assert len(_entries(root)) == 2 * len(CASES)  # by the photos' stat and by their bytes
     warm = _seen(validate([root / "products"], root, TODAY))
     assert plain == cold == warm
     assert plain[0], "the corpus has findings to compare"
@@ -82,6 +82,20 @@ def test_another_day_or_tool_is_another_entry(tmp_path: Path) -> None:
     assert today != ResultCache.at(root, TODAY).key(path, raw + b"\n")
     (path.parent / "new.jpg").write_bytes(b"x")
     assert today != ResultCache.at(root, TODAY).key(path, raw)
+
+
+def test_new_times_alone_find_the_entry_by_content(tmp_path: Path) -> None:
+    """A fresh clone gives every photo a new time: the result is found by the photos' bytes."""
+    root = _catalogue(tmp_path)
+    expected = _seen(validate([root / "products"], root, TODAY))
+    photo = next((root / "products").rglob("*.jpg"))
+    os.utime(photo, (1, 1))
+    cache = ResultCache.at(root, TODAY)
+    product = photo.parent / "product.yaml"
+    hit, keys = cache.lookup(product, product.read_bytes())
+    assert hit is not None and keys == ()
+    assert cache.get(cache.key(product, product.read_bytes(), by_content=False) or "")
+    assert _seen(validate([root / "products"], root, TODAY)) == expected
 
 
 @pytest.mark.parametrize("damage", [b"", b"garbage", "truncate", "foreign"])
