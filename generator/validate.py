@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .checks.catalogue import Entry, check_catalogue
 from .checks.result_cache import ResultCache
-from .checks.runner import check_document, check_files
+from .checks.runner import check_document, check_files, paused_gc
 from .checks.settings import read_checks_off
 from .events.checks import Catalogue
 from .events.model import Event
@@ -105,13 +105,14 @@ def validate(paths: list[Path], root: Path, today: date, *, cached: bool = True)
     entries: list[Entry] = []
     files = sorted(set(context.files) | set(requested.files))
     cache = ResultCache.at(root, today) if cached else None
-    for doc, entry in check_files(files, root, today, cache):
-        if doc.file in wanted:
-            result.documents.append(doc)
-            result.findings += doc.findings
-        if entry is not None:
-            entries.append(entry)
-    cross = check_catalogue(entries)
+    with paused_gc():
+        for doc, entry in check_files(files, root, today, cache):
+            if doc.file in wanted:
+                result.documents.append(doc)
+                result.findings += doc.findings
+            if entry is not None:
+                entries.append(entry)
+        cross = check_catalogue(entries)
     result.findings += [f for f in cross if f.file in wanted]
     broken = {f.file for f in cross if f.is_error}
     publishable = wanted - broken

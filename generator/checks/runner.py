@@ -10,8 +10,11 @@ findings, in the same order, as checking it here would.
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -93,3 +96,18 @@ def _regular_bytes(path: Path) -> bytes | None:
     except OSError:
         return None
     return raw if len(raw) <= MAX_BYTES else None
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cycle collector paused while a catalogue's results are made or unpickled:
+    they are millions of objects and no garbage cycles, and the collector's repeated passes
+    over them cost a third of a warm validation at 20,000 files."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
