@@ -45,6 +45,8 @@ def _escape_char(char: str) -> str:
 
 
 def _escape_hidden(text: str, keep: str = "") -> str:
+    if text.isprintable():  # no Cc, Cf, Cs, Zl, Zp, nor Zs but the space: nothing hidden
+        return text
     return "".join(_escape_char(c) if _hidden(c) and c not in keep else c for c in text)
 
 

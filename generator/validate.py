@@ -13,15 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from .checks.catalogue import Entry, check_catalogue
-from .checks.contact import check_contact
-from .checks.fields import check_fields
-from .checks.follow_up import check_follow_up, check_follow_up_dates
-from .checks.language import check_language
-from .checks.origin import check_origin
-from .checks.photos import check_photos
-from .checks.prose import check_prose
-from .checks.recognitions import check_recognitions
-from .checks.schema import check_schema
+from .checks.result_cache import ResultCache
+from .checks.runner import check_document, check_files, paused_gc
 from .checks.settings import read_checks_off
 from .events.checks import Catalogue
 from .events.model import Event
@@ -29,9 +22,9 @@ from .events.validate import events_folder, validate_events
 from .findings import Finding, display_path
 from .load.discover import discover
 from .load.document import Document
-from .load.product import load_product
-from .model.build import build_product
 from .model.product import Product
+
+__all__ = ["Result", "check_document", "validate"]
 
 
 @dataclass
@@ -58,32 +51,6 @@ class Result:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def check_document(path: Path, root: Path, today: date) -> tuple[Document, Entry | None]:
-    """Load and check one product file; the entry is None when it has errors."""
-    doc = load_product(path, display_path(path, root))
-    if doc.data is None:
-        return doc, None
-    doc.findings += check_schema(doc)
-    if any(f.is_error for f in doc.findings):
-        return doc, None
-    doc.findings += check_recognitions(doc, today)
-    doc.findings += check_fields(doc, today)
-    doc.findings += check_language(doc)
-    doc.findings += check_prose(doc)
-    doc.findings += check_contact(doc)
-    doc.findings += check_photos(doc, path.parent, root)
-    current, origin_findings = check_origin(doc)
-    doc.findings += origin_findings
-    doc.findings += check_follow_up_dates(doc)
-    if any(f.is_error for f in doc.findings):
-        return doc, None
-    product = build_product(doc.data, doc.file, path.parent, current)
-    doc.findings += check_follow_up(doc, product, today)
-    if any(f.is_error for f in doc.findings):
-        return doc, None
-    return doc, Entry(doc, product)
 
 
 def _catalogue_paths(requested: list[Path], root: Path) -> list[Path]:
@@ -123,26 +90,33 @@ def _check_events(result: Result, paths: list[Path], root: Path, entries: list[E
     result.event_files = [d.file for d in checked.documents]
 
 
-def validate(paths: list[Path], root: Path, today: date) -> Result:
-    """Validate the product files under ``paths``; report findings for those files only."""
+def validate(paths: list[Path], root: Path, today: date, *, cached: bool = True) -> Result:
+    """Validate the product files under ``paths``; report findings for those files only.
+
+    ``cached``: reuse and store per-file results in ``.cache/ocop/validate/``
+    (:mod:`generator.checks.result_cache`); the findings are the same either way."""
     root = root.absolute()
     event_paths, paths = _event_paths([p.absolute() for p in paths], root)
     requested = discover(paths, root)
-    context = discover(_catalogue_paths(paths, root), root)
+    whole = _catalogue_paths(paths, root)
+    context = requested if whole == paths else discover(whole, root)
     wanted = {display_path(p, root) for p in requested.files}
     result = Result(files=sorted(wanted), findings=list(requested.findings))
     entries: list[Entry] = []
-    for path in sorted(set(context.files) | set(requested.files)):
-        doc, entry = check_document(path, root, today)
-        if doc.file in wanted:
-            result.documents.append(doc)
-            result.findings += doc.findings
-        if entry is not None:
-            entries.append(entry)
-    cross = check_catalogue(entries)
+    files = sorted(set(context.files) | set(requested.files))
+    cache = ResultCache.at(root, today) if cached else None
+    with paused_gc():
+        for doc, entry in check_files(files, root, today, cache):
+            if doc.file in wanted:
+                result.documents.append(doc)
+                result.findings += doc.findings
+            if entry is not None:
+                entries.append(entry)
+        cross = check_catalogue(entries)
     result.findings += [f for f in cross if f.file in wanted]
     broken = {f.file for f in cross if f.is_error}
-    result.products = [e.product for e in entries if e.doc.file in wanted - broken]
+    publishable = wanted - broken
+    result.products = [e.product for e in entries if e.doc.file in publishable]
     _check_events(result, event_paths, root, entries, context.files)
     off = read_checks_off(root)  # advisories a province turned off (extra.ocop.checks_off)
     result.findings = [f for f in result.findings if f.code not in off]

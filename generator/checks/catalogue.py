@@ -9,7 +9,7 @@ or as raw is decided in :mod:`generator.portfolio.rules`, which the portfolio re
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..findings import Finding, Message, Severity, register, shown
@@ -74,10 +74,11 @@ def _same_type(entries: list[Entry]) -> list[Finding]:
     by_product = {id(entry.product): entry for entry in entries}
     out: list[Finding] = []
     for group in same_type_groups(e.product for e in entries):
-        for product in group.products:
-            others = [o for o in group.products if subject_key(o) != subject_key(product)]
-            names = "; ".join(sorted(
-                f"{o.name.vi} ({o.subject.name if o.subject else '?'})" for o in others))
+        keys = [subject_key(p) for p in group.products]  # once per product, not per pair
+        labels = [f"{o.name.vi} ({o.subject.name if o.subject else '?'})" for o in group.products]
+        for product, key in zip(group.products, keys, strict=True):
+            names = "; ".join(sorted(label for label, k in zip(labels, keys, strict=True)
+                                     if k != key))
             out.append(by_product[id(product)].doc.finding(
                 "portfolio.same_type_same_area", ("product_type",),
                 product_type=product.product_type, area=product.area.name, others=names))
@@ -93,6 +94,11 @@ NEIGHBOURS = 8
 
 
 def _close(a: str, b: str) -> bool:
+    total = len(a) + len(b)  # real_quick_ratio() first, without building the matcher
+    if total and 2.0 * min(len(a), len(b)) / total < 0.9:
+        return False
+    if total and 2.0 * sum((Counter(a) & Counter(b)).values()) / total < 0.9:
+        return False  # quick_ratio(): the characters in common, counted as difflib does
     matcher = difflib.SequenceMatcher(None, a, b)
     return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 \
         and matcher.ratio() >= 0.9

@@ -21,6 +21,7 @@ from ..load.document import Document, PathT
 from ..resources import product_schema, subschema
 from ..textfold import fold
 from . import phone
+from .schema_fast import surely_valid
 from .schema_hints import example, pattern_rule, quote_mark, type_hint
 
 register(
@@ -249,6 +250,8 @@ def check_schema(doc: Document) -> list[Finding]:
     and it reads one parsed with bare ``load_text`` the same way.
     """
     coerce_to_schema(doc)
+    if surely_valid(doc.data):  # jsonschema-rs: the slow, worded walk only for the others
+        return []
     translator = _Translator(doc)
     errors = sorted(_validator().iter_errors(doc.data), key=lambda e: list(map(str, e.path)))
     seen: set[tuple[str, str, str]] = set()

@@ -70,16 +70,18 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _classify(path: Path, root: Path, found: Discovery) -> None:
-    shown = display_path(path, root)
     if path.is_symlink() and not _inside(path, root):
+        shown = display_path(path, root)
         found.findings.append(Finding(shown, "file.symlink_outside", "", 1, 1, {"value": shown}))
     elif path.name == PRODUCT_FILE and path.is_dir():
+        shown = display_path(path, root)
         found.findings.append(Finding(shown, "file.is_directory", "", 0, 0, {"value": shown}))
     elif path.name == PRODUCT_FILE:
         found.files.append(path)
     elif path.suffix.lower() in _YAML_SUFFIXES and path.is_file():
         example = f"products/<địa-phương>/{path.stem}/{PRODUCT_FILE}"
-        found.findings.append(Finding(shown, "file.stray_yaml", "", 1, 1, {"example": example}))
+        found.findings.append(Finding(display_path(path, root), "file.stray_yaml", "", 1, 1,
+                                      {"example": example}))
 
 
 def _walk(folder: Path, root: Path, found: Discovery, followed: frozenset[Path]) -> None:
@@ -145,8 +147,9 @@ def _reached_twice(found: Discovery, root: Path) -> None:
     """A product file reached through a link and where it really is: read it once, where it is
     (or, when only links lead to it, through the first of them), and report the others."""
     by_target: dict[Path, list[Path]] = {}
+    known: dict[str, str] = {}
     for path in found.files:
-        by_target.setdefault(path.resolve(), []).append(path)
+        by_target.setdefault(Path(_realpath(str(path), known)), []).append(path)
     for target, paths in by_target.items():
         if len(paths) < 2:
             continue
@@ -159,3 +162,15 @@ def _reached_twice(found: Discovery, root: Path) -> None:
                     display_path(path, root), "file.symlink_duplicate", "", 1, 1,
                     {"value": shown, "target": display_path(kept.parent, root)}))
                 found.files.remove(path)
+
+
+def _realpath(path: str, known: dict[str, str]) -> str:
+    """``os.path.realpath(path)`` (what :meth:`Path.resolve` does), the folders above it
+    resolved once for all their files: a name that is no link adds itself to its folder's
+    real place."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path) or "/.." in folder or folder == path:
+        return os.path.realpath(path)
+    if folder not in known:
+        known[folder] = _realpath(folder, known)
+    return os.path.join(known[folder], name)

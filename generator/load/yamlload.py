@@ -13,23 +13,20 @@ is its YAML step.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import OcopError
 from ..findings import Finding, Message, Severity, register
 from .characters import clean_controls, invisible_findings
 from .depth import MAX_DEPTH, too_deep
-from .document import Document, PathT, format_path
+from .document import Document, PathT
 from .yamlerrors import syntax_finding
+from .yamlevents import Builder, Refused, mark, resolve_plain
 
-#: libyaml (C) when PyYAML was built with it: about ten times faster, same events and marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = ["load_text", "resolve_plain"]
 
 register(
     Message("file.empty", Severity.ERROR,
@@ -85,125 +82,6 @@ register(
             "tên trường phải là chữ đơn giản — viết dạng `ten_truong: giá trị`",
             "keys must be plain words — write `key: value`"),
 )
-
-
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-
-
-def resolve_plain(text: str) -> Any:
-    """YAML 1.2 core-schema meaning of a plain scalar, keeping leading-zero codes as text."""
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.match(text):
-        digits = text.lstrip("+-")
-        if len(digits) > 1 and digits.startswith("0"):
-            return text  # a code or phone number: keep every digit
-        return int(text)
-    if _FLOAT.match(text):
-        return float(text)
-    return text
-
-
-class _Refused(OcopError):
-    def __init__(self, code: str, mark: Any, **params: str) -> None:
-        super().__init__(code)
-        self.code = code
-        self.mark = mark
-        self.params = params
-
-
-def _mark(mark: Any) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-
-
-def _scan_events(text: str) -> None:
-    """Refuse anchors, aliases, explicit tags, extra documents and nesting deeper than
-    :data:`~generator.load.depth.MAX_DEPTH` before composing."""
-    documents = depth = 0
-    for event in yaml.parse(text, Loader=_LOADER):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _Refused("yaml.too_deep", event.start_mark, limit=str(MAX_DEPTH))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _Refused("yaml.multiple_documents", event.start_mark)
-        elif isinstance(event, yaml.AliasEvent):
-            raise _Refused("yaml.alias", event.start_mark)
-        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            raise _Refused("yaml.alias", event.start_mark)
-        tag = getattr(event, "tag", None)
-        if isinstance(event, yaml.ScalarEvent) and tag == "!":
-            continue  # the non-specific tag PyYAML reports for quoted scalars
-        if tag is not None and isinstance(event, yaml.NodeEvent):
-            raise _Refused("yaml.tag", event.start_mark, tag=str(tag))
-
-
-class _Builder:
-    def __init__(self, doc: Document, lines: list[str]) -> None:
-        self.doc = doc
-        self.lines = lines
-        self.cut: list[Finding] = []
-
-    def build(self, node: Node, path: PathT) -> Any:
-        self.doc.value_marks[path] = _mark(node.start_mark)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        if node.style:  # quoted or block scalar: always text (plain is None or "")
-            return node.value
-        value = resolve_plain(node.value)
-        if not isinstance(value, str):
-            self.doc.plain_text[path] = node.value
-        else:
-            self._comment_cut(node, path)
-        return value
-
-    def _comment_cut(self, node: ScalarNode, path: PathT) -> None:
-        """A comment right after a plain text value on its line: the officer's text, cut."""
-        end = node.end_mark
-        line = self.lines[end.line] if end.line < len(self.lines) else ""
-        rest = line[end.column:]
-        if not rest.startswith((" ", "\t")) or not rest.lstrip(" \t").startswith("#"):
-            return
-        whole = node.value + rest.rstrip()
-        lost = rest.lstrip(" \t")[1:].strip()
-        key = f"{path[-1]}:" if path and isinstance(path[-1], str) else "-"
-        fix = f"{key} {json.dumps(whole, ensure_ascii=False)}"
-        shown = lost if len(lost) <= 60 else lost[:59] + "…"
-        column = end.column + len(rest) - len(rest.lstrip(" \t")) + 1
-        self.cut.append(Finding(self.doc.file, "yaml.comment_cut", format_path(path),
-                                end.line + 1, column, {"lost": shown, "quoted": fix}))
-
-    def _mapping(self, node: MappingNode, path: PathT) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise _Refused("yaml.complex_key", key_node.start_mark)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused("yaml.alias", key_node.start_mark)
-            key = key_node.value
-            child = (*path, key)
-            if key in out:
-                first_line = self.doc.key_marks[child][0]
-                raise _Refused("yaml.duplicate_key", key_node.start_mark, key=key,
-                               first_line=str(first_line))
-            self.doc.key_marks[child] = _mark(key_node.start_mark)
-            out[key] = self.build(value_node, child)
-        return out
 
 
 def _first_tab_indent(text: str) -> tuple[int, int] | None:
@@ -272,12 +150,10 @@ def _parse(text: str, doc: Document) -> tuple[Any, Finding | None]:
     if deep:
         return None, Finding(doc.file, "yaml.too_deep", "", *deep, {"limit": str(MAX_DEPTH)})
     try:
-        _scan_events(text)
-        node = yaml.compose(text, Loader=_LOADER)
-        builder = _Builder(doc, text.split("\n"))
-        data = builder.build(node, ()) if node is not None else None
-    except _Refused as refused:
-        return None, Finding(doc.file, refused.code, "", *_mark(refused.mark), refused.params)
+        builder = Builder(doc, text.split("\n"))
+        data = builder.run(text)
+    except Refused as refused:
+        return None, Finding(doc.file, refused.code, "", *mark(refused.mark), refused.params)
     except yaml.MarkedYAMLError as error:
         return None, syntax_finding(doc.file, text, error)
     except yaml.YAMLError as error:  # what the readers refuse that clean_controls let through

@@ -66,7 +66,7 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
     except PhotoError as error:
         raise BuildError(f"{error.path}: không xử lý được ảnh / cannot process the photo: "
                          f"{error.reason}\n") from error
-    for cache in ("photos", "qr", "checks", "booklets"):  # all this build uses was just touched
+    for cache in ("photos", "qr", "checks", "booklets", "validate"):  # all this build uses was just touched
         prune(root / CACHE_DIR / cache)
     return Prepared(config, result, files, tuple(planner.search_records()))
 

@@ -1,0 +1,190 @@
+"""Per-file check results remembered by content: ``.cache/ocop/validate/``.
+
+An entry's key is a hash of everything a product file's own checks read: the file's bytes
+and name, the listing of its folder (each entry's name, kind and size, where a link leads,
+and a hash of each photo's bytes), where the folder really is, the day validity is computed
+for, and the tool itself (:func:`~generator.checks.fingerprint.tool_fingerprint`: its code,
+schemas, tables and libraries). Settings applied after the per-file checks
+(``extra.ocop.checks_off``, the message language) are not part of it; cross-file checks are
+never cached. Each result is stored under two keys: one with each photo's place, size,
+times and inode (an unchanged folder costs a few ``stat`` calls, no photo is read), one with
+each photo's bytes instead (a fresh clone or copy, where only the times are new, finds its
+results by content, hashing each photo once).
+
+Entries are zlib-compressed pickles written atomically; one that cannot be read back exactly
+(truncated, written by another version, tampered with) is ignored and replaced. Unpickling
+is restricted to the tool's own data classes and a few standard types.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import io
+import os
+import pickle
+import stat
+import time
+import zlib
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ..cache import make_dir, touch, write_atomic
+from .checked import Checked
+from .fingerprint import tool_fingerprint
+
+FOLDER = Path(".cache") / "ocop" / "validate"
+_FORMAT = 1
+#: an entry reused is touched (kept from pruning) when it is older than this, in seconds
+TOUCH_AFTER = 24 * 3600
+_STANDARD = {("pathlib", "PosixPath"), ("pathlib", "PurePosixPath"), ("datetime", "date"),
+             ("datetime", "datetime"), ("datetime", "timedelta")}
+
+
+class ResultCache:
+    """Check results of product files by content key, in ``folder``."""
+
+    def __init__(self, folder: Path, today: date, root: Path) -> None:
+        self.folder = folder
+        self.salt = f"{_FORMAT}|{tool_fingerprint()}|{today.isoformat()}|{root}|".encode(
+            "utf-8", "surrogatepass")
+        self.ready = False
+        self.real: dict[str, str] = {}
+
+    @classmethod
+    def at(cls, root: Path, today: date) -> ResultCache:
+        return cls(root / FOLDER, today, root)
+
+    def lookup(self, path: Path, raw: bytes) -> tuple[Checked | None, tuple[str, ...]]:
+        """The cached result of a product file whose bytes are ``raw`` (None: not cached)
+        and the keys to store a fresh result under.
+
+        First by the photos' stat (place, size, times, inode: no photo read); then, when a
+        fresh clone or a copy changed only the times, by the photos' content — found, it is
+        stored under the first key too."""
+        quick = self.key(path, raw, by_content=False)
+        hit = self.get(quick) if quick else None
+        if hit is not None or quick is None:
+            return hit, ()
+        full = self.key(path, raw, by_content=True)
+        hit = self.get(full) if full else None
+        if hit is not None:
+            self.put(quick, hit)
+            return hit, ()
+        return None, (quick, full) if full else (quick,)
+
+    def key(self, path: Path, raw: bytes, *, by_content: bool = True) -> str | None:
+        """The entry key of a product file whose bytes are ``raw`` (None: not cacheable);
+        the name findings carry follows from ``path`` and the root, part of the salt."""
+        digest = hashlib.sha256(self.salt)
+        digest.update(f"{path}\0{len(raw)}\0{by_content}\0".encode("utf-8", "surrogatepass"))
+        digest.update(raw)
+        listing = self._listing(path.parent, by_content)
+        if listing is None:
+            return None
+        digest.update(listing)
+        return digest.hexdigest()[:40]
+
+    def get(self, key: str) -> Checked | None:
+        entry = self.folder / f"{key}.pickle"
+        try:
+            with open(entry, "rb") as handle:
+                blob = handle.read()
+                age = time.time() - os.fstat(handle.fileno()).st_mtime
+            value = _Restricted(io.BytesIO(zlib.decompress(blob))).load()
+        except Exception:  # a damaged entry is no entry
+            return None
+        if not (isinstance(value, tuple) and len(value) == 3 and value[:2] == (_FORMAT, key)
+                and isinstance(value[2], Checked)):
+            return None
+        if age > TOUCH_AFTER:  # keep it from pruning; a day's precision is plenty
+            touch(entry)
+        return value[2]
+
+    def put(self, key: str, checked: Checked) -> None:
+        try:
+            self._ensure()
+            blob = pickle.dumps((_FORMAT, key, checked), protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.folder / f"{key}.pickle", zlib.compress(blob, 1))
+        except (OSError, pickle.PicklingError, RecursionError, TypeError):
+            pass  # a cache that cannot be written is simply not used
+
+    def _ensure(self) -> None:
+        if not self.ready:
+            make_dir(self.folder)
+            self.ready = True
+
+    def _listing(self, folder: Path, by_content: bool) -> bytes | None:
+        """The folder as the photo checks see it (None when it cannot be listed)."""
+        try:
+            real = self._real(str(folder))
+            with os.scandir(folder) as entries:
+                items = sorted(entries, key=lambda e: e.name)
+            parts = [real.encode("utf-8", "surrogatepass")]
+            for item in items:
+                parts.append(self._item(item, real, by_content))
+        except OSError:
+            return None
+        return b"\0".join(parts)
+
+    def _real(self, folder: str) -> str:
+        """Where a folder really is: its parent's place (remembered) and, unless the folder
+        itself is a link, its own name."""
+        parent, name = os.path.split(folder)
+        if parent not in self.real:
+            self.real[parent] = os.path.realpath(parent)
+        if os.path.islink(folder) or name in ("", ".", ".."):
+            return os.path.realpath(folder)
+        return os.path.join(self.real[parent], name)
+
+    def _item(self, item: os.DirEntry[str], folder: str, by_content: bool) -> bytes:
+        info = item.stat(follow_symlinks=False)
+        words = [item.name, oct(stat.S_IFMT(info.st_mode)), str(info.st_size)]
+        real = os.path.join(folder, item.name)
+        if stat.S_ISLNK(info.st_mode):
+            real = os.path.realpath(item.path)
+            words.append(os.readlink(item.path))
+            try:
+                info = os.stat(item.path)
+                words += [oct(stat.S_IFMT(info.st_mode)), str(info.st_size), real]
+            except OSError as error:
+                words.append(f"error {error.errno}")
+        if stat.S_ISREG(info.st_mode) and item.name != "product.yaml":
+            words.append(_content(item.path) if by_content else
+                         f"{real}|{info.st_mtime_ns}|{info.st_ctime_ns}|{info.st_ino}|{info.st_dev}")
+        return "\1".join(words).encode("utf-8", "surrogatepass")
+
+
+def _content(path: str) -> str:
+    """A photo's content hash."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _Restricted(pickle.Unpickler):
+    """Only the tool's own data classes (and dates, paths) may come out of a cache entry."""
+
+    allowed: ClassVar[dict[tuple[str, str], Any]] = {}  # classes checked once per process
+
+    def find_class(self, module: str, name: str) -> Any:
+        known = self.allowed.get((module, name))
+        if known is not None:
+            return known
+        found = self._check(module, name)
+        self.allowed[(module, name)] = found
+        return found
+
+    def _check(self, module: str, name: str) -> Any:
+        if (module, name) in _STANDARD:
+            return super().find_class(module, name)
+        if module == "generator" or module.startswith("generator."):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (dataclasses.is_dataclass(found)
+                                            or issubclass(found, enum.Enum | dict)):
+                return found
+        raise pickle.UnpicklingError(f"not allowed in a cache entry: {module}.{name}")

@@ -1,0 +1,179 @@
+"""The fast paths of validation give exactly the findings of the plain one.
+
+Per-file results cached by content (:mod:`generator.checks.result_cache`), rebuilt documents
+that read their marks again on demand (:mod:`generator.checks.checked`), the worker pool
+(:mod:`generator.checks.pool`) and the quick schema yes (:mod:`generator.checks.schema_fast`),
+each compared with validation without them over every case of ``tests/corpus/``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.checks import pool, schema
+from generator.checks.checked import CROSS_FILE_PATHS, Checked
+from generator.checks.result_cache import FOLDER, ResultCache
+from generator.checks.schema_fast import surely_valid
+from generator.ciescape import _escape_hidden, _hidden
+from generator.validate import Result, check_document, validate
+from tests.conftest import ROOT, TODAY
+
+CASES = sorted(p for p in (ROOT / "tests" / "corpus").glob("*/*") if p.is_dir())
+
+
+def _catalogue(tmp: Path) -> Path:
+    """Every corpus case as a product of one catalogue (valid and invalid, photos too)."""
+    for case in CASES:
+        shutil.copytree(case, tmp / "products" / case.parent.name / case.name)
+    return tmp
+
+
+def _seen(result: Result) -> list[Any]:
+    """Everything a reader of the result sees: findings with their slots, files, products."""
+    return [[(f.file, f.line, f.column, f.code, f.path, dict(f.params)) for f in result.findings],
+            result.files, result.products, [(d.file, d.text) for d in result.documents]]
+
+
+def _entries(root: Path) -> list[Path]:
+    return sorted((root / FOLDER).glob("*.pickle"))
+
+
+def test_a_warm_cache_gives_the_same_findings_and_products(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path)
+    plain = _seen(validate([root / "products"], root, TODAY, cached=False))
+    assert not (root / FOLDER).exists()
+    cold = _seen(validate([root / "products"], root, TODAY))
+    assert len(_entries(root)) == 2 * len(CASES)  # by the photos' stat and by their bytes
+    warm = _seen(validate([root / "products"], root, TODAY))
+    assert plain == cold == warm
+    assert plain[0], "the corpus has findings to compare"
+
+
+def test_a_changed_file_or_photo_is_checked_again(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path)
+    validate([root / "products"], root, TODAY)
+    product = root / "products" / "valid" / "minimal" / "product.yaml"
+    text = product.read_text(encoding="utf-8")
+    product.write_text(text.replace("stars: 3", "stars: 6"), encoding="utf-8")
+    photo = next((root / "products").rglob("*.jpg"))
+    photo.write_bytes(b"not a photo")
+    after = validate([root / "products"], root, TODAY)
+    assert _seen(after) == _seen(validate([root / "products"], root, TODAY, cached=False))
+    codes = {(f.file, f.code) for f in after.findings}
+    assert ("products/valid/minimal/product.yaml", "recognition.stars_range") in codes
+    assert any(file.startswith(str(photo.parent.relative_to(root))) and code.startswith("photo.")
+               for file, code in codes)
+
+
+def test_another_day_or_tool_is_another_entry(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path)
+    path = root / "products" / "valid" / "minimal" / "product.yaml"
+    raw = path.read_bytes()
+    today = ResultCache.at(root, TODAY).key(path, raw)
+    assert today == ResultCache.at(root, TODAY).key(path, raw)
+    assert today != ResultCache.at(root, TODAY.replace(year=2030)).key(path, raw)
+    assert today != ResultCache.at(root, TODAY).key(path, raw + b"\n")
+    (path.parent / "new.jpg").write_bytes(b"x")
+    assert today != ResultCache.at(root, TODAY).key(path, raw)
+
+
+def test_new_times_alone_find_the_entry_by_content(tmp_path: Path) -> None:
+    """A fresh clone gives every photo a new time: the result is found by the photos' bytes."""
+    root = _catalogue(tmp_path)
+    expected = _seen(validate([root / "products"], root, TODAY))
+    photo = next((root / "products").rglob("*.jpg"))
+    os.utime(photo, (1, 1))
+    cache = ResultCache.at(root, TODAY)
+    product = photo.parent / "product.yaml"
+    hit, keys = cache.lookup(product, product.read_bytes())
+    assert hit is not None and keys == ()
+    assert cache.get(cache.key(product, product.read_bytes(), by_content=False) or "")
+    assert _seen(validate([root / "products"], root, TODAY)) == expected
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", "truncate", "foreign"])
+def test_a_damaged_entry_is_ignored_and_replaced(tmp_path: Path, damage: Any) -> None:
+    root = _catalogue(tmp_path)
+    expected = _seen(validate([root / "products"], root, TODAY))
+    for entry in _entries(root):
+        blob = entry.read_bytes()
+        if damage == "truncate":
+            entry.write_bytes(blob[: len(blob) // 2])
+        elif damage == "foreign":  # a valid pickle that would run code: refused
+            entry.write_bytes(b"cos\nsystem\n(S'echo hacked'\ntR.")
+        else:
+            entry.write_bytes(damage)
+    assert _seen(validate([root / "products"], root, TODAY)) == expected
+    assert all(len(e.read_bytes()) > 100 for e in _entries(root)), "entries written again"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
+def test_a_rebuilt_document_locates_every_value_as_the_loader_does(case: Path) -> None:
+    path = case / "product.yaml"
+    doc, entry = check_document(path, ROOT, TODAY)
+    rebuilt, again = Checked.of(doc, entry).restore(path.read_bytes())
+    assert rebuilt.findings == doc.findings and rebuilt.data == doc.data
+    assert rebuilt.text == doc.text
+    assert (again is None) == (entry is None)
+    if again is not None and entry is not None:
+        assert again.product == entry.product
+    paths = {*doc.value_marks, *doc.key_marks, *CROSS_FILE_PATHS, ("nowhere", 3)}
+    for where in sorted(paths, key=str):
+        assert rebuilt.locate(where) == doc.locate(where), where
+        assert rebuilt.locate(where, key=True) == doc.locate(where, key=True), where
+
+
+def test_the_worker_pool_gives_the_findings_checked_here(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    if sys.platform != "linux":
+        pytest.skip("the pool forks (Linux)")
+    root = _catalogue(tmp_path)
+    here = _seen(validate([root / "products"], root, TODAY, cached=False))
+    monkeypatch.setattr(pool, "MIN_FILES", 2)
+    monkeypatch.setattr(pool, "CHUNK", 3)
+    assert pool._workers(len(CASES)) > 1 or (os.cpu_count() or 1) < 2
+    assert _seen(validate([root / "products"], root, TODAY)) == here  # workers, cache cold
+    assert _seen(validate([root / "products"], root, TODAY)) == here  # cache warm
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
+def test_the_quick_schema_yes_never_hides_a_finding(case: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    doc, _ = check_document(case / "product.yaml", ROOT, TODAY)
+    if doc.data is None:
+        return
+    fast = schema.check_schema(doc)
+    monkeypatch.setattr(schema, "surely_valid", lambda data: False)
+    assert fast == schema.check_schema(doc)
+    assert not (surely_valid(doc.data) and fast)
+
+
+@pytest.mark.parametrize("value", ["a\x85b@example.vn", "a\x1fb@example.vn", "a\u00a0b@x.vn",
+                                   "0905123456\n", "\ud800", 10**40, float("inf")])
+def test_text_the_two_regex_dialects_may_read_apart_goes_the_slow_way(value: Any) -> None:
+    doc, _ = check_document(ROOT / "tests/corpus/valid/minimal/product.yaml", ROOT, TODAY)
+    assert doc.data is not None
+    doc.data["subject"] = {**doc.data.get("subject", {}), "email": value}
+    if surely_valid(doc.data):
+        monkeypatch = pytest.MonkeyPatch()
+        monkeypatch.setattr(schema, "surely_valid", lambda data: False)
+        try:
+            assert schema.check_schema(doc) == []
+        finally:
+            monkeypatch.undo()
+
+
+def test_printable_text_needs_no_escape() -> None:
+    """``str.isprintable()`` (the report's quick path) implies no hidden character."""
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.isprintable():
+            assert not _hidden(char), f"U+{point:04X} {unicodedata.category(char)}"
+    assert _escape_hidden("Nước mắm\u200b") == "Nước mắm\\u200b"
