@@ -78,8 +78,8 @@ def test_sets_over_the_limit_are_held_and_events_always_printed(published: publi
 
 def print_page(published: publish.Published) -> BeautifulSoup:
     page = next(f for f in publish.files(published, "29/11/2026", "Quảng Nam") if f.path == "in-an.md")
-    assert page.content is not None
-    return BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
+    assert page.text is not None
+    return BeautifulSoup(page.text.split("\n---\n", 1)[1], "html.parser")
 
 
 def test_the_print_page_gives_a_held_booklet_its_size_and_command(published: publish.Published

@@ -134,5 +134,5 @@ def test_events_join_the_page_and_the_package_through_the_same_hook(tmp_path: Pa
     assert {"du-lieu/su-kien.json", "du-lieu/su-kien.csv"} <= set(files)
     package = json.loads(files["du-lieu/datapackage.json"].content or "")
     assert [r["name"] for r in package["resources"]][-2:] == ["su-kien-json", "su-kien-csv"]
-    page = files["du-lieu-mo.md"].content or ""
+    page = files["du-lieu-mo.md"].text or ""
     assert "su-kien.json" in page and "Các sự kiện xúc tiến thương mại" in page
