@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..dates import parse_today
 from ..errors import BuildError, ConfigError
 from ..resources import resource_path
-from ..site.build import Prepared, pin_build_date, prepare, staging_dir
+from ..site.build import CACHE_DIR, Prepared, pin_build_date, prepare, staging_dir
 from ..site.build import swap_into as _swap
 from ..site.config import from_mkdocs
 from ..site.search import index_site
@@ -101,7 +101,8 @@ class OcopPlugin(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None  # on_files ran (or the build stopped there)
-        index_site(Path(config.site_dir), self.prepared.search)
+        index_site(Path(config.site_dir), self.prepared.search,
+                   cache_dir=Path(config.config_file_path).parent / CACHE_DIR / "search")
         if self.final is not None:
             _swap(Path(config.site_dir), self.final)
             config.site_dir = str(self.final)

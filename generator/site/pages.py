@@ -39,6 +39,7 @@ from .qr import QrCodes
 from .render import render
 from .report_page import portfolio_page
 from .search import SearchRecord
+from .search_records import search_record
 
 RELATED_LIMIT = 6
 #: Products the catalogue page lists without JavaScript (the first by name), and how many more
@@ -327,6 +328,6 @@ class Planner:
 
     def search_records(self) -> list[SearchRecord]:
         """What the search index needs of each product page, handed forward (not read back
-        from the built HTML): its URL and sort keys."""
-        return [SearchRecord(view.url, dict(view.sort)) for view in self.views]
+        from the built HTML): its URL, sort keys, words, facets and card fields."""
+        return [search_record(view) for view in self.views]
 
