@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from ..dates import parse_today
 from ..errors import BuildError, ConfigError
 from ..resources import resource_path
-from ..site.build import Prepared, pin_build_date, prepare, staging_dir
+from ..site.build import CACHE_DIR, Prepared, pin_build_date, prepare, staging_dir
 from ..site.build import swap_into as _swap
 from ..site.config import from_mkdocs
 from ..site.search import index_site
@@ -158,7 +158,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             assert self.env is not None and self.nav is not None and self.files is not None
             self.fast.write(self.env, self.nav, self.files)
             self.fast.link_media()
-        index_site(Path(config.site_dir), self.prepared.search)
+        index_site(Path(config.site_dir), self.prepared.search,
+                   cache_dir=Path(config.config_file_path).parent / CACHE_DIR / "search")
         if self.final is not None:
             _swap(Path(config.site_dir), self.final)
             config.site_dir = str(self.final)

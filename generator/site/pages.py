@@ -40,6 +40,7 @@ from .qr import QrCodes
 from .render import render
 from .report_page import portfolio_page
 from .search import SearchRecord
+from .search_records import search_record
 
 RELATED_LIMIT = 6
 #: Cards on one page of a listing (a group, a place, a producer): a national group listing of
@@ -388,6 +389,6 @@ class Planner:
 
     def search_records(self) -> list[SearchRecord]:
         """What the search index needs of each product page, handed forward (not read back
-        from the built HTML): its URL and sort keys."""
-        return [SearchRecord(view.url, dict(view.sort)) for view in self.views]
+        from the built HTML): its URL, sort keys, words, facets and card fields."""
+        return [search_record(view) for view in self.views]
 

@@ -57,7 +57,7 @@ def test_interrupted_build_leaves_the_published_site(tmp_path: Path,
     assert build(root) == 0
     before = _tree(root / "site")
 
-    def explode(site_dir: Path, records: object) -> None:
+    def explode(site_dir: Path, records: object, **cache: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("generator.adapters.mkdocs_plugin.index_site", explode)

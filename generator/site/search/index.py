@@ -28,6 +28,7 @@ from pathlib import Path
 from ...errors import SearchIndexError
 from .encoding import array, dump, encode_array, encode_head, encode_text, end, first_text, load
 from .encoding import text as text_at
+from .words import text_only
 
 LANGUAGE = "vi"
 #: The sort key that orders the pages (product.html writes it as ``data-ocop-sort-thu_tu``):
@@ -229,7 +230,8 @@ def _rechunk(bundle: Path, meta: bytes, chunks_at: int) -> bytes:
 
 
 def _word_entries(folder: Path, meta: bytes, chunks_at: int) -> tuple[list[Entry], list[Path]]:
-    """Every (word, encoded entry) of the chunks the metadata lists, and those chunk files."""
+    """Every (word, encoded entry) of the chunks the metadata lists, and those chunk files;
+    only the words of the pages' text (:func:`.words.text_only`)."""
     olds = []
     entries: list[Entry] = []
     for start, _ in array(meta, chunks_at)[0]:
@@ -240,7 +242,9 @@ def _word_entries(folder: Path, meta: bytes, chunks_at: int) -> tuple[list[Entry
         if len(top) != 1 or stop != len(data):
             raise SearchIndexError(f"{path.name}: unexpected layout")
         for word_at, word_end in array(data, top[0][0])[0]:
-            entries.append((first_text(data, word_at), data[word_at:word_end]))
+            entry = text_only(data[word_at:word_end])
+            if entry is not None:
+                entries.append((first_text(data, word_at), entry))
         olds.append(path)
     if [word for word, _ in entries] != sorted(word for word, _ in entries):
         raise SearchIndexError("the word index is not in word order")
