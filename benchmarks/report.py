@@ -117,9 +117,10 @@ in the order of the tables, each on the state the previous one left.
 - **Full build**: no `site/`, no `.cache/` except the derived media: `.cache/ocop/photos`, which
   the setup step fills by building a tiny catalogue with one product per distinct photo (the
   synthetic catalogue has one photo per group; the photo cache is keyed by content), and
-  `.cache/ocop/qr`, the QR code of each page URL, left by the previous step's build (segno
-  spends ~8 ms of CPU choosing a code's best mask: 166 s at 20,000 products, once per URL
-  ever). Validation, pages, search index, booklets and open data are all made again.
+  `.cache/ocop/qr`, the QR code of each page URL, kept when a build left it (the setup step
+  does not fill it, so a first run's full build makes every QR code: segno spends ~8 ms of CPU
+  choosing a code's best mask, 166 s at 20,000 products, once per URL ever). Validation,
+  pages, search index, booklets and open data are all made again.
 - **Bare mkdocs-material**: `ocop build --emit` output built by `mkdocs build` with a
   mkdocs.yml without the ocop plugin or our overrides (theme material, the same nav, every
   other page `not_in_nav`, MkDocs' default `search` plugin). **Plain Jinja2**: every emitted
