@@ -78,7 +78,7 @@ def page_number(planned: Prepared, url: str) -> int:
 
 def declared(planned: Prepared, record: SearchRecord) -> dict[str, Any]:
     """What the product page's source declares for Pagefind and the catalogue's script."""
-    source = next(f.content for f in planned.files if f.path == f"san-pham/{record.page[9:-1]}.md")
+    source = next(f.text for f in planned.files if f.path == f"san-pham/{record.page[9:-1]}.md")
     soup = BeautifulSoup(source or "", "html.parser")
     filters: dict[str, list[str]] = {}
     for span in soup.select("[data-pagefind-filter]"):
@@ -114,7 +114,7 @@ def test_a_products_words_are_found_and_the_rest_of_its_page_is_not(
                 assert fish in words.get(fold(word), set()), (word, line)
     assert fish in words["dong"] and fish in words["da"]  # đ-words: "Đông", "Đà Nẵng"
     # the description past its opening sentence is not indexed
-    source = next(f.content for f in planned.files if f.path == "san-pham/nuoc-mam-tu-tai.md")
+    source = next(f.text for f in planned.files if f.path == "san-pham/nuoc-mam-tu-tai.md")
     text = BeautifulSoup(source or "", "html.parser").select_one(".ocop-product").get_text(" ")
     unindexed = {w for w in re.findall(r"[a-z]+", fold(text)) if fish not in words.get(w, set())}
     assert unindexed, "the page holds more words than the index"

@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..forkpool import can_fork
 from ..site.pages import PageSource, SourceFile, front_matter_text
 from ..site.shell import PROBE, SAFE_SLUG, SLUG, Shell, make_shell, placeholders
 
@@ -269,7 +270,7 @@ def fill_all(jobs: list[tuple[Shell, bool, str]], pages: FastPages) -> list[str]
     itself); return the pages that broke their shape."""
     global _JOBS
     workers = min(os.cpu_count() or 1, 8)
-    if workers < 2 or len(jobs) < PARALLEL_FROM:
+    if workers < 2 or len(jobs) < PARALLEL_FROM or not can_fork():  # `ocop serve` has threads
         return [uri for shell, h1, uri in jobs if not pages.fill_one(shell, h1, uri)]
     _JOBS = (jobs, pages)
     try:

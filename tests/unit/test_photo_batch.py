@@ -32,6 +32,8 @@ def contents(pipeline: PhotoPipeline) -> dict[str, bytes]:
 def test_the_batch_runs_in_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Not a silent fall-back to one process: the encoding is done by other processes."""
     seen: list[int] = []
+    # threads an earlier test left idle (a test server) must not turn the pool off here
+    monkeypatch.setattr(forkpool.threading, "active_count", lambda: 1)
     real = forkpool.ProcessPoolExecutor
     monkeypatch.setattr(forkpool, "ProcessPoolExecutor",
                         lambda **kw: seen.append(kw["max_workers"]) or real(**kw))
