@@ -16,11 +16,9 @@ for everything else: they are in ``files`` until the navigation is made, and in 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +30,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..forkpool import can_fork
+from ..forkpool import cores, forked_map
 from ..site.pages import PageSource, SourceFile, front_matter_text
 from ..site.shell import PROBE, SAFE_SLUG, SLUG, Shell, make_shell, placeholders
 
@@ -260,31 +258,27 @@ class FastPages:
 
 
 #: the work the forked writers share (set just before they fork: nothing is pickled but indexes)
-_JOBS: tuple[list[tuple[Shell, bool, str]], FastPages] | None = None
+_JOBS: tuple[list[tuple[Shell, bool, str]], FastPages, int] | None = None
 #: below this many pages, forking costs more than it saves
 PARALLEL_FROM = 200
 
 
 def fill_all(jobs: list[tuple[Shell, bool, str]], pages: FastPages) -> list[str]:
-    """Fill and write ``jobs`` on every core (forked workers: each renders its pages' bodies
-    itself); return the pages that broke their shape."""
+    """Fill and write ``jobs`` on every core (generator/forkpool.py: forked workers, each
+    rendering its own share of the bodies; only indexes cross); return the pages that broke
+    their shape."""
     global _JOBS
-    workers = min(os.cpu_count() or 1, 8)
-    if workers < 2 or len(jobs) < PARALLEL_FROM or not can_fork():  # `ocop serve` has threads
-        return [uri for shell, h1, uri in jobs if not pages.fill_one(shell, h1, uri)]
-    _JOBS = (jobs, pages)
+    workers = min(cores(), 8) if len(jobs) >= PARALLEL_FROM else 1
+    _JOBS = (jobs, pages, workers)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            parts = pool.map(_fill_part, range(workers), [workers] * workers)
-            return [uri for part in parts for uri in part]
+        return [uri for part in forked_map(_fill_part, range(workers), workers) for uri in part]
     finally:
         _JOBS = None
 
 
-def _fill_part(index: int, count: int) -> list[str]:
+def _fill_part(index: int) -> list[str]:
     assert _JOBS is not None, "set before the fork"
-    jobs, pages = _JOBS
+    jobs, pages, count = _JOBS
     return [uri for shell, h1, uri in jobs[index::count] if not pages.fill_one(shell, h1, uri)]
 
 
