@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .checks.runner import one_shot_process
 from .ciescape import plain, visible
 from .dates import parse_today
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, OcopError, UsageError
@@ -124,9 +125,12 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; the only place where errors become exit codes."""
+def main(argv: Sequence[str] | None = None, *, one_shot: bool = False) -> int:
+    """Run one command; the only place where errors become exit codes. ``one_shot``: the
+    process exits afterwards (the ``ocop`` command, not a test calling this)."""
     args = _parser().parse_args(argv)
+    if one_shot and args.command != "serve":
+        one_shot_process()
     try:
         return _run(args)
     except OcopError as error:
@@ -134,5 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
 
 
+def run() -> int:
+    """The ``ocop`` command: :func:`main` in a process that runs one command and exits."""
+    return main(one_shot=True)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

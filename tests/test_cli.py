@@ -111,3 +111,15 @@ def test_installed_console_script_runs() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert "recognition.stars_range" in done.stdout
+
+
+@pytest.mark.parametrize("one_shot", [True, False])
+def test_only_a_one_shot_command_freezes_what_it_loaded(one_shot: bool) -> None:
+    """The ``ocop`` command moves the loaded catalogue out of the cycle collector's sight
+    (it exits soon after); a caller that goes on (a test, ``ocop serve``) keeps collecting."""
+    script = (f"import gc, sys; from generator.cli import main; "
+              f"main(['validate', '--root', {str(ROOT)!r}, {str(MINIMAL)!r}], "
+              f"one_shot={one_shot}); print(gc.get_freeze_count())")
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.split()
+    assert (int(out[-1]) > 0) is one_shot

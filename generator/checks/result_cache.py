@@ -37,6 +37,8 @@ from .fingerprint import tool_fingerprint
 
 FOLDER = Path(".cache") / "ocop" / "validate"
 _FORMAT = 1
+#: a pack is written when at least this many of a run's results came from elsewhere
+PACK_AFTER = 64
 #: an entry reused is touched (kept from pruning) when it is older than this, in seconds
 TOUCH_AFTER = 24 * 3600
 _STANDARD = {("pathlib", "PosixPath"), ("pathlib", "PurePosixPath"), ("datetime", "date"),
@@ -52,6 +54,10 @@ class ResultCache:
             "utf-8", "surrogatepass")
         self.ready = False
         self.real: dict[str, str] = {}
+        self.pack_path = folder / f"pack-{hashlib.sha256(self.salt).hexdigest()[:24]}.pack"
+        self.packed: dict[str, Checked] | None = None  # read on the first lookup
+        self.used: dict[str, Checked] = {}  # this run's results, by key: the next pack
+        self.loose = 0  # of them, how many were not in the pack
 
     @classmethod
     def at(cls, root: Path, today: date) -> ResultCache:
@@ -72,8 +78,43 @@ class ResultCache:
         hit = self.get(full) if full else None
         if hit is not None:
             self.put(quick, hit)
+            self.remember((quick,), hit)
             return hit, ()
         return None, (quick, full) if full else (quick,)
+
+    def remember(self, keys: tuple[str, ...], checked: Checked) -> None:
+        """A result of this run not found in the pack, to be in the next one."""
+        for key in keys:
+            self.used[key] = checked
+        self.loose += 1
+
+    def save_pack(self) -> None:
+        """Write this run's results as one pack file (one read instead of a file a product)
+        when enough of them were not in the pack: a run after one product changed reads its
+        one loose entry and leaves the pack as it is."""
+        if self.loose < max(PACK_AFTER, len(self.used) // 20):
+            return
+        try:
+            self._ensure()
+            blob = pickle.dumps((_FORMAT, self.salt, self.used), protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.pack_path, zlib.compress(blob, 1))
+        except (OSError, pickle.PicklingError, RecursionError, TypeError):
+            pass
+        self.packed, self.loose = dict(self.used), 0
+
+    def _pack(self) -> dict[str, Checked]:
+        if self.packed is None:
+            self.packed = {}
+            try:
+                with open(self.pack_path, "rb") as handle:
+                    value = _Restricted(io.BytesIO(zlib.decompress(handle.read()))).load()
+            except Exception:  # no pack, or one that cannot be read: the entries are used
+                return self.packed
+            if (isinstance(value, tuple) and len(value) == 3 and value[:2] == (_FORMAT, self.salt)
+                    and isinstance(value[2], dict)):
+                self.packed = {k: v for k, v in value[2].items()
+                               if isinstance(k, str) and isinstance(v, Checked)}
+        return self.packed
 
     def key(self, path: Path, raw: bytes, *, by_content: bool = True) -> str | None:
         """The entry key of a product file whose bytes are ``raw`` (None: not cacheable);
@@ -88,6 +129,16 @@ class ResultCache:
         return digest.hexdigest()[:40]
 
     def get(self, key: str) -> Checked | None:
+        packed = self._pack().get(key)
+        if packed is not None:
+            self.used[key] = packed
+            return packed
+        found = self._entry(key)
+        if found is not None:
+            self.remember((key,), found)
+        return found
+
+    def _entry(self, key: str) -> Checked | None:
         entry = self.folder / f"{key}.pickle"
         try:
             with open(entry, "rb") as handle:

@@ -25,6 +25,7 @@ from ..load.text import MAX_BYTES
 from ..model.build import build_product
 from . import pool
 from .catalogue import Entry
+from .checked import Checked
 from .contact import check_contact
 from .fields import check_fields
 from .follow_up import check_follow_up, check_follow_up_dates
@@ -81,6 +82,10 @@ def check_files(paths: list[Path], root: Path, today: date,
             todo.append(pool.Job(index, path, raw, keys))
     for job, done in zip(todo, pool.run(todo, root, today, cache, check_document), strict=True):
         results[job.index] = done
+        if cache is not None and job.keys:
+            cache.remember(job.keys, Checked.of(*done))
+    if cache is not None:
+        cache.save_pack()
     return [r for r in results if r is not None]
 
 
@@ -98,6 +103,19 @@ def _regular_bytes(path: Path) -> bytes | None:
     return raw if len(raw) <= MAX_BYTES else None
 
 
+#: set for a one-shot command (:func:`one_shot_process`): what was loaded lives until exit
+_FREEZE_AFTER_LOAD = False
+
+
+def one_shot_process() -> None:
+    """This process runs one command and exits (``ocop validate``, ``ocop build``; not
+    ``ocop serve`` or a test session): the loaded catalogue is then moved out of the cycle
+    collector's sight (:func:`gc.freeze`) instead of being scanned by every later full
+    collection, and forked page writers do not copy its pages by touching them."""
+    global _FREEZE_AFTER_LOAD
+    _FREEZE_AFTER_LOAD = True
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Python's cycle collector paused while a catalogue's results are made or unpickled:
@@ -108,6 +126,8 @@ def paused_gc() -> Iterator[None]:
     try:
         yield
     finally:
+        if _FREEZE_AFTER_LOAD:
+            gc.freeze()
         if enabled:
             gc.enable()
 

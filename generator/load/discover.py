@@ -13,6 +13,7 @@ contains it is reported as a loop and not followed.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,16 +85,50 @@ def _classify(path: Path, root: Path, found: Discovery) -> None:
                                       {"example": example}))
 
 
+def _worth_a_look(entry: os.DirEntry[str]) -> bool:
+    """Whether :func:`_classify` could say anything of this entry (a photo that is no link
+    is passed over without building its path: a catalogue has one or more a product)."""
+    name = entry.name
+    return (name == PRODUCT_FILE or entry.is_symlink()
+            or os.path.splitext(name)[1].lower() in _YAML_SUFFIXES)
+
+
+def _listing(folder: Path) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
+    """A folder's entries as :func:`os.walk` splits them (folders, linked ones included,
+    and the rest), each sorted by name; an unreadable folder is empty, as os.walk has it."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return [], []
+    dirs: list[os.DirEntry[str]] = []
+    files: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else files).append(entry)
+    return dirs, files
+
+
 def _walk(folder: Path, root: Path, found: Discovery, followed: frozenset[Path]) -> None:
-    for current, dirs, files in os.walk(folder, followlinks=False):
-        here = Path(current)
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in [*sorted(files), *[d for d in dirs if d == PRODUCT_FILE]]:
-            _classify(here / name, root, found)
-        dirs[:] = [d for d in dirs if d != PRODUCT_FILE]
-        for name in [d for d in dirs if (here / d).is_symlink()]:
-            dirs.remove(name)
-            _linked_folder(here / name, root, found, followed)
+    """Product files and unreadable look-alikes under ``folder``, top-down, as os.walk
+    without following links would see them, each entry's type read once (os.scandir)."""
+    dirs, files = _listing(folder)
+    dirs = [d for d in dirs if d.name not in _SKIP_DIRS and not d.name.startswith(".")]
+    for entry in [*files, *[d for d in dirs if d.name == PRODUCT_FILE]]:
+        if entry.name == PRODUCT_FILE and entry.is_file(follow_symlinks=False):
+            found.files.append(folder / PRODUCT_FILE)  # what _classify says of it, sooner
+        elif _worth_a_look(entry):
+            _classify(folder / entry.name, root, found)
+    for entry in dirs:
+        if entry.name == PRODUCT_FILE:
+            continue
+        if entry.is_symlink():
+            _linked_folder(folder / entry.name, root, found, followed)
+        else:
+            _walk(folder / entry.name, root, found, followed)
 
 
 def _linked_folder(link: Path, root: Path, found: Discovery, followed: frozenset[Path]) -> None:
@@ -112,10 +147,18 @@ def _linked_folder(link: Path, root: Path, found: Discovery, followed: frozenset
         _walk(link, root, found, followed | {target})
 
 
+def _above(folder: str) -> Iterator[str]:
+    """The folders above ``folder`` (an absolute path), nearest first."""
+    while (parent := os.path.dirname(folder)) != folder:
+        yield parent
+        folder = parent
+
+
 def _nested(found: Discovery, root: Path) -> None:
-    folders = {p.parent for p in found.files}
+    folders = {os.path.dirname(p) for p in map(str, found.files)}
     for path in list(found.files):
-        parent = next((a for a in path.parent.parents if a in folders), None)
+        parent = next((Path(a) for a in _above(os.path.dirname(str(path))) if a in folders),
+                      None)
         if parent is not None:
             shown = display_path(path, root)
             found.findings.append(Finding(shown, "file.nested_product", "", 1, 1,
@@ -146,13 +189,14 @@ def discover(paths: list[Path], root: Path) -> Discovery:
 def _reached_twice(found: Discovery, root: Path) -> None:
     """A product file reached through a link and where it really is: read it once, where it is
     (or, when only links lead to it, through the first of them), and report the others."""
-    by_target: dict[Path, list[Path]] = {}
+    by_target: dict[str, list[Path]] = {}
     known: dict[str, str] = {}
     for path in found.files:
-        by_target.setdefault(Path(_realpath(str(path), known)), []).append(path)
-    for target, paths in by_target.items():
+        by_target.setdefault(_realpath(str(path), known), []).append(path)
+    for real, paths in by_target.items():
         if len(paths) < 2:
             continue
+        target = Path(real)
         kept = target if target in paths else paths[0]
         for path in paths:
             if path != kept:

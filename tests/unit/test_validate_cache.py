@@ -12,12 +12,13 @@ import os
 import shutil
 import sys
 import unicodedata
+import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.checks import pool, schema
+from generator.checks import pool, result_cache, schema
 from generator.checks.checked import CROSS_FILE_PATHS, Checked
 from generator.checks.result_cache import FOLDER, ResultCache
 from generator.checks.schema_fast import surely_valid
@@ -41,7 +42,7 @@ def _seen(result: Result) -> list[Any]:
             result.files, result.products, [(d.file, d.text) for d in result.documents]]
 
 
-def _entries(root: Path) -> list[Path]:
+def _entries(root: Path) -> list[Path]:  # the loose entries (the pack is a .pack)
     return sorted((root / FOLDER).glob("*.pickle"))
 
 
@@ -102,6 +103,8 @@ def test_new_times_alone_find_the_entry_by_content(tmp_path: Path) -> None:
 def test_a_damaged_entry_is_ignored_and_replaced(tmp_path: Path, damage: Any) -> None:
     root = _catalogue(tmp_path)
     expected = _seen(validate([root / "products"], root, TODAY))
+    for pack in _packs(root):  # the loose entries alone
+        pack.unlink()
     for entry in _entries(root):
         blob = entry.read_bytes()
         if damage == "truncate":
@@ -112,6 +115,61 @@ def test_a_damaged_entry_is_ignored_and_replaced(tmp_path: Path, damage: Any) ->
             entry.write_bytes(damage)
     assert _seen(validate([root / "products"], root, TODAY)) == expected
     assert all(len(e.read_bytes()) > 100 for e in _entries(root)), "entries written again"
+
+
+def _packs(root: Path) -> list[Path]:
+    return sorted((root / FOLDER).glob("pack-*.pack"))
+
+
+def test_a_run_is_packed_into_one_file_that_alone_gives_the_same_results(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(result_cache, "PACK_AFTER", 2)
+    root = _catalogue(tmp_path)
+    plain = _seen(validate([root / "products"], root, TODAY, cached=False))
+    assert _seen(validate([root / "products"], root, TODAY)) == plain
+    assert len(_packs(root)) == 1
+    for entry in _entries(root):  # the pack alone now
+        entry.unlink()
+    assert _seen(validate([root / "products"], root, TODAY)) == plain
+    assert _entries(root) == [], "every result came from the pack"
+
+
+def test_one_changed_file_is_stored_loose_and_the_pack_left_as_it_is(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(result_cache, "PACK_AFTER", 2)
+    root = _catalogue(tmp_path)
+    validate([root / "products"], root, TODAY)
+    pack = _packs(root)[0]
+    before = pack.read_bytes()
+    product = root / "products" / "valid" / "minimal" / "product.yaml"
+    product.write_text(product.read_text(encoding="utf-8").replace("stars: 3", "stars: 6"),
+                       encoding="utf-8")
+    after = _seen(validate([root / "products"], root, TODAY))
+    assert after == _seen(validate([root / "products"], root, TODAY, cached=False))
+    assert pack.read_bytes() == before
+    assert any(f[3] == "recognition.stars_range" for f in after[0])
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", "foreign", "other day"])
+def test_a_damaged_or_foreign_pack_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              damage: Any) -> None:
+    monkeypatch.setattr(result_cache, "PACK_AFTER", 2)
+    root = _catalogue(tmp_path)
+    expected = _seen(validate([root / "products"], root, TODAY))
+    pack = _packs(root)[0]
+    if damage == "foreign":  # a valid pickle that would run code: refused
+        pack.write_bytes(zlib.compress(b"cos\nsystem\n(S'echo hacked'\ntR."))
+    elif damage == "other day":  # a pack of another day's run under this day's name
+        other = ResultCache.at(root, TODAY.replace(year=2030))
+        other.used = {"k": next(iter(ResultCache.at(root, TODAY)._pack().values()))}
+        other.loose = 99
+        other.save_pack()
+        other.pack_path.replace(pack)
+    else:
+        pack.write_bytes(damage)
+    for entry in _entries(root):
+        entry.unlink()
+    assert _seen(validate([root / "products"], root, TODAY)) == expected
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
