@@ -10,7 +10,11 @@ What is measured, and how:
 - ``tree_peak``: the largest SUM of resident sets of the child and all its live descendants,
   sampled from ``/proc`` every :data:`SAMPLE_EVERY` seconds. Pages shared between a parent and
   its forked workers are counted in each, so this over-counts slightly; a peak shorter than a
-  sample interval can be missed. This is the figure compared with the memory target.
+  sample interval can be missed.
+- ``tree_pss``: the largest sampled SUM of proportional set sizes (``Pss`` of
+  ``/proc/PID/smaps_rollup``) over the same tree: a page shared by n processes counts 1/n in
+  each, so the sum is the memory the build really takes from the machine (what ``smem``
+  reports). This is the figure compared with the memory target.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ class Measurement:
     tree_peak: int  # bytes, largest sampled sum over the process tree
     returncode: int
     log: str = ""  # where the child's output went
+    tree_pss: int = 0  # bytes, largest sampled sum of proportional set sizes over the tree
 
     @property
     def ok(self) -> bool:
@@ -70,15 +75,32 @@ def rss(pid: int) -> int:
         return 0
 
 
-def tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its live descendants."""
+def pss(pid: int) -> int:
+    """Proportional resident bytes of one process (0 once it is gone or unreadable)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def tree(root: int) -> list[int]:
+    """``root`` and all its live descendants."""
     children = children_of()
-    total, todo = 0, [root]
+    found, todo = [], [root]
     while todo:
         pid = todo.pop()
-        total += rss(pid)
+        found.append(pid)
         todo.extend(children.get(pid, ()))
-    return total
+    return found
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its live descendants."""
+    return sum(rss(pid) for pid in tree(root))
 
 
 class Sampler(threading.Thread):
@@ -86,12 +108,14 @@ class Sampler(threading.Thread):
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak = pid, 0
+        self.pid, self.peak, self.pss_peak = pid, 0, 0
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
+            pids = tree(self.pid)
+            self.peak = max(self.peak, sum(rss(pid) for pid in pids))
+            self.pss_peak = max(self.pss_peak, sum(pss(pid) for pid in pids))
             self.done.wait(SAMPLE_EVERY)
 
 
@@ -110,5 +134,5 @@ def run(cmd: Sequence[str], *, cwd: Path, log: Path, env: dict[str, str] | None 
     proc.returncode = os.waitstatus_to_exitcode(status)
     return Measurement(wall=wall, cpu=usage.ru_utime + usage.ru_stime,
                        max_rss=usage.ru_maxrss * 1024, tree_peak=sampler.peak,
-                       returncode=proc.returncode, log=str(log))
+                       returncode=proc.returncode, log=str(log), tree_pss=sampler.pss_peak)
 

@@ -12,7 +12,8 @@ LABELS = {
     "validate-cold": "`ocop validate`, cold (no `.cache/`)",
     "validate-warm": "`ocop validate`, warm",
     "prewarm-photos": "setup: photo cache warmed (tiny catalogue, one product per photo)",
-    "build-full": "`ocop build`, full (no site/, photos and QR codes cached)",
+    "build-first": "`ocop build`, first ever (no site/, no `.cache/` but the photos: every QR code made)",
+    "build-full": "`ocop build`, full (no site/, no `.cache/` but photos and QR codes, as CI restores them)",
     "build-noop": "`ocop build`, nothing changed",
     "build-product": "`ocop build`, one product's description changed",
     "build-photo": "`ocop build`, one product's photo changed",
@@ -44,13 +45,15 @@ def step_row(name: str, data: dict[str, Any]) -> str:
         notes.append(f"{data['products']} products")
     if data.get("load_before") is not None:
         notes.append(f"load {data['load_before']:.1f} before")
+    pss = gb(data["tree_pss"]) if data.get("tree_pss") else "—"
     return (f"| {LABELS.get(name, name)} | {data['wall']:,.1f} s | {data['cpu']:,.1f} s | "
-            f"{gb(data['tree_peak'])} | {gb(data['max_rss'])} | {'; '.join(notes)} |")
+            f"{pss} | {gb(data['tree_peak'])} | {gb(data['max_rss'])} | {'; '.join(notes)} |")
 
 
 def size_table(size: dict[str, Any]) -> str:
-    head = ["| Step | Wall | CPU (user+sys) | Peak RSS, process tree | Largest process | Notes |",
-            "|---|---|---|---|---|---|"]
+    head = ["| Step | Wall | CPU (user+sys) | Peak memory (PSS, process tree) | Peak RSS, process "
+            "tree | Largest process | Notes |",
+            "|---|---|---|---|---|---|---|"]
     steps = size.get("steps", {})
     rows = [step_row(name, steps[name]) for name in STEPS if name in steps]
     return "\n".join(head + [r for r in rows if r])

@@ -6,6 +6,7 @@ validate-cold             ``ocop validate`` with no ``.cache/``
 validate-warm             the same again (its per-file caches warm)
 prewarm-photos            setup: builds a tiny catalogue holding one product per distinct
                           photo, and copies its ``.cache/ocop/photos`` (content-keyed) over
+build-first               ``ocop build``: no site/, no .cache/ but the photos (QR codes made)
 build-full                ``ocop build``: no site/, no .cache/ but the photos and QR codes
 build-noop                ``ocop build`` again, nothing changed
 search-index              bytes of site/pagefind (no child process)
@@ -39,12 +40,14 @@ from .measure import Measurement, run
 
 #: the order: what the ratio targets need first, the rebuilds after a change (slow while every
 #: build prints booklets) last
-STEPS = ("validate-cold", "validate-warm", "prewarm-photos", "build-full", "build-noop",
+STEPS = ("validate-cold", "validate-warm", "prewarm-photos", "build-first", "build-full",
+         "build-noop",
          "search-index", "search-queries", "emit", "bare-mkdocs", "bare-pagefind", "jinja",
          "build-product", "build-photo", "build-template", "booklet")
 BASELINES = ("emit", "bare-mkdocs", "bare-pagefind", "jinja")
 OPT_IN = ("booklet",)
-NEEDS = {"build-full": ("prewarm-photos",), "build-noop": ("build-full",),
+NEEDS = {"build-first": ("prewarm-photos",), "build-full": ("build-first",),
+         "build-noop": ("build-full",),
          "build-product": ("build-full",), "build-photo": ("build-full",),
          "build-template": ("build-full",), "search-index": ("build-full",),
          "search-queries": ("build-full",), "bare-mkdocs": ("emit",),
@@ -147,10 +150,11 @@ def fresh_tiny(root: Path, tiny: Path, repo: Path) -> Path:
 
 def build(ctx: Context, name: str) -> Result:
     notes: dict[str, Any] = {}
-    if name == "build-full":
+    if name in ("build-first", "build-full"):
         shutil.rmtree(ctx.root / "site", ignore_errors=True)
+        kept = DERIVED_MEDIA if name == "build-full" else ("photos",)
         for entry in (ctx.root / ".cache" / "ocop").glob("*"):
-            if entry.name not in DERIVED_MEDIA:
+            if entry.name not in kept:
                 (shutil.rmtree if entry.is_dir() else os.unlink)(entry)
     changes: dict[str, Callable[[Path], Path]] = {
         "build-product": mutate.change_product, "build-photo": mutate.change_photo,
@@ -210,7 +214,8 @@ def booklet(ctx: Context, name: str) -> Result:
 
 RUNNERS: dict[str, Callable[[Context, str], Result]] = {
     "validate-cold": validate, "validate-warm": validate, "prewarm-photos": prewarm,
-    "build-full": build, "build-noop": build, "build-product": build, "build-photo": build,
+    "build-first": build, "build-full": build, "build-noop": build, "build-product": build,
+    "build-photo": build,
     "build-template": build, "search-index": search_index, "search-queries": search_queries,
     "emit": emit, "bare-mkdocs": bare_mkdocs, "bare-pagefind": bare_pagefind, "jinja": jinja,
     "booklet": booklet,
@@ -242,6 +247,6 @@ def run_steps(ctx: Context, names: list[str], source: Path, say: Callable[[str],
         done()
         if measured:
             state = "ok" if measured.ok else f"FAILED (exit {measured.returncode}, {measured.log})"
-            say(f"  {name}: {measured.wall:.1f} s, {measured.tree_peak / 1e9:.2f} GB, {state}")
+            say(f"  {name}: {measured.wall:.1f} s, {measured.tree_pss / 1e9:.2f} GB (PSS), {state}")
         else:
             say(f"  {name}: done")

@@ -65,7 +65,8 @@ TARGETS = (
     Target("validate, warm", step("validate-warm"), 15.0, "s"),
     Target("search, first query on the wire", query("first"), 200 * KB, "kB"),
     Target("search, a later query on the wire", query("later"), 100 * KB, "kB"),
-    Target("peak memory, full build (process tree)", step("build-full", "tree_peak"), 1.5 * GB, "GB"),
+    Target("peak memory, full build (PSS of the process tree)", step("build-full", "tree_pss"),
+           1.5 * GB, "GB"),
 )
 
 

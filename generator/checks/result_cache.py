@@ -58,6 +58,7 @@ class ResultCache:
         self.packed: dict[str, Checked] | None = None  # read on the first lookup
         self.used: dict[str, Checked] = {}  # this run's results, by key: the next pack
         self.loose = 0  # of them, how many were not in the pack
+        self.must_pack = False
 
     @classmethod
     def at(cls, root: Path, today: date) -> ResultCache:
@@ -88,11 +89,17 @@ class ResultCache:
             self.used[key] = checked
         self.loose += 1
 
+    def will_pack(self, new: int, files: int) -> bool:
+        """Whether a run with ``new`` results to make out of ``files`` will end with a new
+        pack (:meth:`save_pack`); then they need not be stored one by one as well."""
+        self.must_pack = new >= max(PACK_AFTER, files // 20)
+        return self.must_pack
+
     def save_pack(self) -> None:
         """Write this run's results as one pack file (one read instead of a file a product)
         when enough of them were not in the pack: a run after one product changed reads its
         one loose entry and leaves the pack as it is."""
-        if self.loose < max(PACK_AFTER, len(self.used) // 20):
+        if not self.must_pack and self.loose < max(PACK_AFTER, len(self.used) // 20):
             return
         try:
             self._ensure()
@@ -100,7 +107,7 @@ class ResultCache:
             write_atomic(self.pack_path, zlib.compress(blob, 1))
         except (OSError, pickle.PicklingError, RecursionError, TypeError):
             pass
-        self.packed, self.loose = dict(self.used), 0
+        self.packed, self.loose, self.must_pack = dict(self.used), 0, False
 
     def _pack(self) -> dict[str, Checked]:
         if self.packed is None:

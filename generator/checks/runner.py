@@ -80,7 +80,8 @@ def check_files(paths: list[Path], root: Path, today: date,
             results[index] = hit.restore(raw)
         else:
             todo.append(pool.Job(index, path, raw, keys))
-    for job, done in zip(todo, pool.run(todo, root, today, cache, check_document), strict=True):
+    loose = cache if cache is None or not cache.will_pack(len(todo), len(paths)) else None
+    for job, done in zip(todo, pool.run(todo, root, today, loose, check_document), strict=True):
         results[job.index] = done
         if cache is not None and job.keys:
             cache.remember(job.keys, Checked.of(*done))

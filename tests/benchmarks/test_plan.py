@@ -24,7 +24,8 @@ def test_skipping_baselines_and_the_browser() -> None:
 
 
 def test_only_pulls_in_what_a_step_needs_in_run_order() -> None:
-    assert steps.plan(("build-product",)) == ["prewarm-photos", "build-full", "build-product"]
+    assert steps.plan(("build-product",)) == ["prewarm-photos", "build-first", "build-full",
+                                             "build-product"]
     assert steps.plan(("bare-pagefind",)) == ["emit", "bare-mkdocs", "bare-pagefind"]
     assert steps.plan(("validate-warm",)) == ["validate-warm"]
     with pytest.raises(ValueError, match="unknown step 'nope'"):
@@ -90,9 +91,12 @@ def test_a_measured_child_reports_its_exit_and_the_memory_of_its_grandchildren(t
     assert got.returncode == 3 and not got.ok and got.log == str(log)
     assert got.max_rss >= 300_000_000  # the grandchild's, reaped by the child
     assert got.tree_peak >= 300_000_000  # sampled while it lived
+    assert 300_000_000 <= got.tree_pss <= got.tree_peak  # its own pages, counted once
     assert got.cpu > 0 and got.wall > 0
 
 
 def test_the_tree_is_summed_over_live_descendants() -> None:
     assert measure.tree_rss(os.getpid()) >= measure.rss(os.getpid()) > 0
     assert measure.rss(2**22 + 12345) == 0  # no such process
+    assert 0 < measure.pss(os.getpid()) <= measure.rss(os.getpid())
+    assert measure.pss(2**22 + 12345) == 0

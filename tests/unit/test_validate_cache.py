@@ -46,6 +46,13 @@ def _entries(root: Path) -> list[Path]:  # the loose entries (the pack is a .pac
     return sorted((root / FOLDER).glob("*.pickle"))
 
 
+@pytest.fixture
+def loose_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Results stored one file each, never packed (a catalogue too small for a pack)."""
+    monkeypatch.setattr(result_cache, "PACK_AFTER", 10**9)
+
+
+@pytest.mark.usefixtures("loose_only")
 def test_a_warm_cache_gives_the_same_findings_and_products(tmp_path: Path) -> None:
     root = _catalogue(tmp_path)
     plain = _seen(validate([root / "products"], root, TODAY, cached=False))
@@ -99,12 +106,12 @@ def test_new_times_alone_find_the_entry_by_content(tmp_path: Path) -> None:
     assert _seen(validate([root / "products"], root, TODAY)) == expected
 
 
+@pytest.mark.usefixtures("loose_only")
 @pytest.mark.parametrize("damage", [b"", b"garbage", "truncate", "foreign"])
 def test_a_damaged_entry_is_ignored_and_replaced(tmp_path: Path, damage: Any) -> None:
     root = _catalogue(tmp_path)
     expected = _seen(validate([root / "products"], root, TODAY))
-    for pack in _packs(root):  # the loose entries alone
-        pack.unlink()
+    assert _entries(root) and not _packs(root)
     for entry in _entries(root):
         blob = entry.read_bytes()
         if damage == "truncate":
@@ -128,8 +135,7 @@ def test_a_run_is_packed_into_one_file_that_alone_gives_the_same_results(
     plain = _seen(validate([root / "products"], root, TODAY, cached=False))
     assert _seen(validate([root / "products"], root, TODAY)) == plain
     assert len(_packs(root)) == 1
-    for entry in _entries(root):  # the pack alone now
-        entry.unlink()
+    assert _entries(root) == [], "a run that is packed stores no entry a file"
     assert _seen(validate([root / "products"], root, TODAY)) == plain
     assert _entries(root) == [], "every result came from the pack"
 
