@@ -12,6 +12,7 @@ import enum
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .dates import day
 
@@ -95,6 +96,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+@lru_cache(maxsize=1 << 14)  # a few thousand distinct signing dates in a catalogue
 def valid_until(signed: PartialDate) -> tuple[date, date]:
     """Last day of validity: earliest and latest possible (equal for an exact date)."""
     return (add_months(signed.earliest(), VALIDITY_MONTHS) - timedelta(days=1),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from ..forkpool import keep_inherited
 from ..load.document import Document
 from .catalogue import Entry
 from .checked import Checked
@@ -97,7 +98,8 @@ def _parallel(job_run: _Run, jobs: list[Job],
     positions = list(range(len(jobs)))
     chunks = [positions[i:i + CHUNK] for i in range(0, len(positions), CHUNK)]
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as ex:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=keep_inherited) as ex:
             checked = [c for part in ex.map(_work, chunks) for c in part]
     except Exception:  # a broken pool: check the files here instead
         return None

@@ -67,6 +67,21 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+def _json_with_list(head: Mapping[str, Any], name: str, texts: Sequence[str]) -> str:
+    """``_json({**head, name: items})`` from each item's own ``_json`` text: json.dumps with
+    an indent is Python's slow encoder, and every product record is published on its own
+    too. An item nested two levels deep is its own text with each line indented by two."""
+    if name in head:
+        raise ValueError(f"{name!r} is already a key of the header")
+    shell = _json({**head, name: None})
+    tail = f'"{name}": null\n}}\n'
+    assert shell.endswith(tail), "json.dumps puts the last key last"
+    if not texts:
+        return shell[: -len(tail)] + f'"{name}": []\n}}\n'
+    items = ",\n".join("  " + t.rstrip("\n").replace("\n", "\n  ") for t in texts)
+    return shell[: -len(tail)] + f'"{name}": [\n{items}\n ]\n}}\n'
+
+
 def _header(config: SiteConfig, today: date, count: int) -> dict[str, Any]:
     return {"title": config.site_name, "publisher": config.publisher,
             "licence": {**licence(config), "confirmed": config.licence.confirmed},
@@ -74,11 +89,13 @@ def _header(config: SiteConfig, today: date, count: int) -> dict[str, Any]:
 
 
 def _table(name: str, stem: str, words: tuple[str, str], items: Sequence[Mapping[str, Any]],
-           columns: Sequence[Column], header: dict[str, Any],
-           json_schema: str | None) -> list[tuple[OpenFile, Resource]]:
-    """The JSON file (header + items under ``name``) and, with columns, the CSV file."""
+           columns: Sequence[Column], header: dict[str, Any], json_schema: str | None,
+           texts: Sequence[str] | None = None) -> list[tuple[OpenFile, Resource]]:
+    """The JSON file (header + items under ``name``) and, with columns, the CSV file;
+    ``texts``: each item's ``_json`` text, when already made."""
     title, description = words
-    body = OpenFile(f"{FOLDER}/{stem}.json", _json({**header, name: list(items)}))
+    body = OpenFile(f"{FOLDER}/{stem}.json", _json_with_list(
+        header, name, texts if texts is not None else [_json(item) for item in items]))
     out = [(body, Resource(f"{stem}-json", f"{stem}.json", f"{title} (JSON)", description,
                            body.size, json_schema=json_schema))]
     if columns:
@@ -117,9 +134,11 @@ def export(products: Sequence[Published], events: Sequence[Mapping[str, Any]] = 
     an events CSV beside its JSON."""
     records = [product_record(p.product, today, config.site_url, p.photos)
                for p in sorted(products, key=lambda p: p.product.id)]
-    singles = [OpenFile(RECORD_PATH.format(id=r["id"]), _json(r)) for r in records]
+    texts = [_json(r) for r in records]
+    singles = [OpenFile(RECORD_PATH.format(id=r["id"]), t) for r, t in zip(records, texts,
+                                                                          strict=True)]
     pairs = _table("products", "san-pham", PRODUCTS, records, PRODUCT_COLUMNS,
-                   _header(config, today, len(records)), "schema/catalogue.schema.json")
+                   _header(config, today, len(records)), "schema/catalogue.schema.json", texts)
     if events:
         pairs += _table("events", "su-kien", EVENTS, events, event_columns,
                         _header(config, today, len(events)), None)

@@ -9,6 +9,7 @@ after "Hội An"; :func:`sort_key` does not.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
@@ -18,7 +19,12 @@ _LETTER_MARKS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
-def _letters(text: str) -> tuple[list[int], list[int]]:
+#: names met in one build (products, producers, places) are keyed once, not once a sort
+_MEMO = 1 << 17
+
+
+@lru_cache(maxsize=_MEMO)
+def _letters(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     primary: list[int] = []
     tones: list[int] = []
     for char in unicodedata.normalize("NFC", text.lower()):
@@ -40,15 +46,16 @@ def _letters(text: str) -> tuple[list[int], list[int]]:
             primary.append(0)
             tones.append(0)
         # punctuation is ignored, as in dictionary order
-    return primary, tones
+    return tuple(primary), tuple(tones)
 
 
 def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     """Key for ``sorted(names, key=sort_key)`` in Vietnamese order."""
     primary, tones = _letters(text)
-    return tuple(primary), tuple(tones), text
+    return primary, tones, text
 
 
+@lru_cache(maxsize=_MEMO)
 def ascii_sort_key(text: str) -> str:
     """The same order as a plain string (for search engines that sort strings bytewise)."""
     primary, tones = _letters(text)

@@ -9,10 +9,12 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.opendata.columns import Column
 from generator.opendata.csvfile import cell, csv_text
-from generator.opendata.export import OpenData, Published, export
+from generator.opendata.export import OpenData, Published, _json, _json_with_list, export
 from generator.site.config import PROPOSED_LICENCE, ConfigError, from_mkdocs
 from tests.conftest import ROOT, TODAY
 
@@ -102,3 +104,21 @@ def test_licence_settings_are_validated(licence: Any, message: str) -> None:
 def test_the_shipped_settings_propose_cc_by_without_claiming_a_choice() -> None:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "confirmed: false" in text and "PLACEHOLDER" in text
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=6), inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(head=st.dictionaries(st.text(max_size=8).filter(lambda k: k != "items"), JSON_VALUES,
+                            max_size=4),
+       items=st.lists(JSON_VALUES, max_size=5))
+def test_a_table_made_from_its_records_texts_is_what_json_dumps_writes(
+        head: dict[str, Any], items: list[Any]) -> None:
+    """The products table reuses each record's own text (export._json_with_list): byte for
+    byte what dumping the whole table gives, newlines and nesting included."""
+    texts = [_json(item) for item in items]
+    assert _json_with_list(head, "items", texts) == _json({**head, "items": items})
