@@ -110,20 +110,24 @@ site_templates` as shipped; the template step edits that copy of `main.html`). T
 in the order of the tables, each on the state the previous one left.
 
 - **Wall**: start to exit of the child. **CPU**: user + system of the child and every
-  descendant it waited for (`os.wait4`). **Peak RSS, process tree**: the largest sum of the
-  resident sets of the child and its live descendants, sampled from `/proc` every 0.1 s (pages
-  shared with forked workers are counted in each); compared with the memory target.
-  **Largest process**: the largest single resident set in the tree (`ru_maxrss`; Linux counts
-  the harness's own pages in a child that forked from it before `exec`, so it is never below
-  the harness's ~50 MB). **Load** is the 1-minute load average just before the step: the
-  machine is shared, so wall times move with it; CPU times are the steadier figure.
-- **Full build**: no `site/`, no `.cache/` except the derived media: `.cache/ocop/photos`, which
-  the setup step fills by building a tiny catalogue with one product per distinct photo (the
-  synthetic catalogue has one photo per group; the photo cache is keyed by content), and
-  `.cache/ocop/qr`, the QR code of each page URL, kept when a build left it (the setup step
-  does not fill it, so a first run's full build makes every QR code: segno spends ~8 ms of CPU
-  choosing a code's best mask, 166 s at 20,000 products, once per URL ever). Validation,
-  pages, search index, booklets and open data are all made again.
+  descendant it waited for (`os.wait4`). **Peak memory (PSS, process tree)**: the largest sum
+  of the proportional set sizes (`Pss` of `/proc/PID/smaps_rollup`) of the child and its live
+  descendants, sampled every 0.1 s: a page shared by a parent and its n forked workers counts
+  1/(n+1) in each, so the sum is the memory the build takes from the machine (as `smem`
+  reports it); compared with the memory target. **Peak RSS, process tree**: the same sum of
+  resident sets, which counts a shared page once in every process that maps it (an upper
+  bound). **Largest process**: the largest single resident set in the tree (`ru_maxrss`;
+  Linux counts the harness's own pages in a child that forked from it before `exec`, so it is
+  never below the harness's ~50 MB). **Load** is the 1-minute load average just before the
+  step: the machine is shared, so wall times move with it; CPU times are the steadier figure.
+- **First build**: no `site/`, no `.cache/` except `.cache/ocop/photos`, which the setup step
+  fills by building a tiny catalogue with one product per distinct photo (the synthetic
+  catalogue has one photo per group; the photo cache is keyed by content). Every QR code is
+  made: segno spends ~8 ms of CPU choosing a code's best mask, once per page URL ever.
+- **Full build** (the ratio targets): the same, with the QR codes the first build made kept
+  as well: `.cache/ocop/photos` and `.cache/ocop/qr` are media derived from one input each,
+  keyed by content, which the workflows restore with `.cache/ocop`. Validation, pages, search
+  index, booklets and open data are all made again.
 - **Bare mkdocs-material**: `ocop build --emit` output built by `mkdocs build` with a
   mkdocs.yml without the ocop plugin or our overrides (theme material, the same nav, every
   other page `not_in_nav`, MkDocs' default `search` plugin). **Plain Jinja2**: every emitted
