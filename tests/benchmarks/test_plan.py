@@ -74,13 +74,13 @@ def test_plain_jinja_puts_each_emitted_body_into_a_whole_page(tmp_path: Path) ->
 
 CHILD = """
 import subprocess, sys, time
-if sys.argv[1] == "parent":  # small itself; its child holds 300 MB for half a second
+if sys.argv[1] == "parent":  # small itself; its child holds 300 MB for 1.3 s
     subprocess.run([sys.executable, "-c", sys.argv[2], "child", ""], check=True)
     sys.exit(3)
 block = bytearray(300_000_000)
 for i in range(0, len(block), 4096):  # touched: resident
     block[i] = 1
-time.sleep(0.5)
+time.sleep(1.3)  # longer than measure.SAMPLE_PSS_EVERY
 """
 
 
