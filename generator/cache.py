@@ -19,6 +19,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+#: a catalogue's caches, beside its mkdocs.yml
+CACHE_DIR = ".cache/ocop"
 MAX_AGE = timedelta(days=30)
 _KEY = re.compile(r"[0-9a-f]{8,}")
 

@@ -7,18 +7,24 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .checks.runner import one_shot_process
 from .ciescape import plain, visible
 from .dates import parse_today
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, OcopError, UsageError
-from .report import REPORTERS
-from .validate import Result, validate
+from .site import noop
+
+if TYPE_CHECKING:
+    from .validate import Result
+
+# The checks, reports and sub-commands are imported when a command needs them: a plain
+# ``ocop build`` with nothing changed answers without them (generator/site/noop.py).
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .report import REPORTERS
+
     parser = argparse.ArgumentParser(
         prog="ocop", description="Danh mục sản phẩm OCOP — kiểm tra tệp sản phẩm và dựng trang web. "
         "/ OCOP product catalogue — validate product files and build the site.")
@@ -84,6 +90,8 @@ def _fix_nfc(result: Result, root: Path) -> int:
 
 
 def _write_json(path: Path, result: Result, lang: str) -> None:
+    from .report import REPORTERS
+
     try:
         path.write_text(REPORTERS["json"](result, lang), encoding="utf-8")
     except OSError as error:
@@ -91,6 +99,9 @@ def _write_json(path: Path, result: Result, lang: str) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from .report import REPORTERS
+    from .validate import validate
+
     root: Path = args.root
     today = parse_today(args.today)
     paths = args.paths or [root / "products"]
@@ -128,6 +139,8 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None, *, one_shot: bool = False) -> int:
     """Run one command; the only place where errors become exit codes. ``one_shot``: the
     process exits afterwards (the ``ocop`` command, not a test calling this)."""
+    from .checks.runner import one_shot_process
+
     args = _parser().parse_args(argv)
     if one_shot and args.command != "serve":
         one_shot_process()
@@ -139,7 +152,10 @@ def main(argv: Sequence[str] | None = None, *, one_shot: bool = False) -> int:
 
 
 def run() -> int:
-    """The ``ocop`` command: :func:`main` in a process that runs one command and exits."""
+    """The ``ocop`` command: :func:`main` in a process that runs one command and exits, unless
+    it is a plain ``ocop build`` with nothing to do (:func:`noop.already_built`)."""
+    if noop.already_built(sys.argv[1:]):
+        return EXIT_OK
     return main(one_shot=True)
 
 

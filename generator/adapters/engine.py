@@ -11,28 +11,19 @@ import os
 import sys
 import sysconfig
 from datetime import date
-from importlib import metadata
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-
-import generator as package
 
 from ..ciescape import plain, visible
 from ..dates import ENV_TODAY
 from ..errors import EXIT_FINDINGS, EXIT_OK, BuildError, OcopError
 from ..events.load import EVENTS_DIR
 from ..resources import resource_path
-from ..site import uptodate
+from ..site import noop, uptodate
 from ..site.build import CACHE_DIR, emit, prepare
 from .mkdocs_plugin import OcopPlugin
 
-#: what renders the site besides our own code: a new version of any is a new build
-ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "jinja2", "markdown", "pillow",
-                   "segno", "weasyprint", "pydyf", "fonttools", "pyyaml", "jsonschema",
-                   "vietnam-provinces", "icalendar", "python-stdnum")
-#: the tool's own code (generator/): a change to it is a new build, with or without a version
-PACKAGE = Path(__file__).resolve().parent.parent
 #: the packaged resources a build reads (generator/resources.py)
 RESOURCES = ("schema", "data", "site_templates")
 
@@ -69,10 +60,10 @@ def build(root: Path, *, today: date, emit: Path | None = None,
     config = load_config(config_file=str(root / "mkdocs.yml"), **overrides)
     site, records = Path(config.site_dir), root / CACHE_DIR / "builds"
     hasher = uptodate.Hasher(records / "hashes.json")
-    key = build_key(root, config, today, hasher)
+    inputs = build_inputs(root, config)
+    key = uptodate.inputs_key(inputs, uptodate.facts(today), hasher)
     if not force and uptodate.up_to_date(records, site, key):
-        print(f"{visible(site)} đã là bản dựng của đúng các tệp này, không có gì để dựng lại.\n"
-              f"{visible(site)} is already the build of exactly these files: nothing to do.")
+        print(noop.NOTHING_TO_DO.format(site=visible(site)))
         return EXIT_OK
     config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins["ocop"]
@@ -92,7 +83,8 @@ def build(root: Path, *, today: date, emit: Path | None = None,
         config.plugins.on_shutdown()
     assert plugin.prepared is not None
     hasher.save()
-    uptodate.remember(records, site, key)
+    uptodate.remember(records, site, key, inputs,
+                      root=root if site_dir is None and _plain_settings(config) else None)
     result = plugin.prepared.result
     warnings, shown = len(result.warnings), visible(config.site_dir)
     print(f"Đã dựng {len(result.products)} trang sản phẩm vào {shown} "
@@ -102,19 +94,24 @@ def build(root: Path, *, today: date, emit: Path | None = None,
     return EXIT_OK
 
 
-def build_key(root: Path, config: MkDocsConfig, today: date, hasher: uptodate.Hasher) -> str:
-    """Everything a build of ``root`` reads, by content (generator/site/uptodate.py): the
-    settings, products, events, docs and theme overrides, the tool's code and resources, the
-    day, and the versions of the engine and the libraries that render."""
+def build_inputs(root: Path, config: MkDocsConfig) -> uptodate.Inputs:
+    """Every file a build of ``root`` reads (generator/site/uptodate.py): the settings,
+    products, events, docs and theme overrides, the tool's code and resources. The theme and
+    libraries installed as packages count by their versions (:func:`uptodate.facts`)."""
     packages = Path(sysconfig.get_paths()["purelib"]).resolve()
     theme = [Path(d) for d in config.theme.dirs if packages not in Path(d).resolve().parents]
     products = config.extra.get("ocop", {}).get("products_dir", "products")
     folders = [root / products, root / EVENTS_DIR, Path(config.docs_dir), *theme,
-               PACKAGE, *(resource_path(n) for n in RESOURCES)]
-    versions = {name: metadata.version(name) for name in ENGINE_PACKAGES}
-    facts = {"today": today.isoformat(), "python": sys.version, "ocop": package.__version__,
-             **versions}
-    return uptodate.inputs_key(folders, [Path(config.config_file_path)], facts, hasher)
+               uptodate.PACKAGE, *(resource_path(n) for n in RESOURCES)]
+    return uptodate.Inputs.of(folders, [Path(config.config_file_path)])
+
+
+def _plain_settings(config: MkDocsConfig) -> bool:
+    """Settings that name the same folders whenever their text is the same: no environment
+    variable (``!ENV``) and no inherited file (``INHERIT``). Only then may the next ``ocop
+    build`` trust its quick check (:mod:`generator.site.noop`)."""
+    text = Path(config.config_file_path).read_text(encoding="utf-8")
+    return "!ENV" not in text and "INHERIT" not in text
 
 
 def build_site(root: Path, out_dir: Path, *, today: date) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..booklet import publish
 from ..booklet.build import Printer
-from ..cache import prune
+from ..cache import CACHE_DIR, prune
 from ..dates import day
 from ..errors import BuildError, ConfigError, OcopError, PhotoError
 from ..report import text_report
@@ -26,8 +26,6 @@ from .config import SiteConfig, load
 from .images import PhotoPipeline
 from .pages import Planner, SourceFile
 from .search import SearchRecord
-
-CACHE_DIR = ".cache/ocop"
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,19 @@
 ``ocop build`` run twice with nothing changed used to redo everything (62 s at 5,000
 products). The inputs of a build are files (the settings, products/ with their photos,
 events/, docs/, the theme overrides, the schemas and tables, the tool's own code), the day
-validity is computed for, and the versions of what renders the site. :func:`inputs_key`
-hashes them all by content; :func:`site_signature` is what the last build left in the site
-folder (every file's path, size and modification time). A build records both in
-``.cache/ocop/builds/`` (:func:`remember`) once it has fully succeeded; the next one with the
-same key and an untouched site folder stops before validating (:func:`up_to_date`).
+validity is computed for, and the versions of what renders the site (:func:`facts`).
+:func:`inputs_key` hashes them all by content; :func:`site_signature` is what the last build
+left in the site folder (every file's path, size and modification time). A build records both
+in ``.cache/ocop/builds/`` (:func:`remember`) once it has fully succeeded, with the folders and
+files it hashed; the next one with the same key and an untouched site folder stops before
+validating (:func:`up_to_date`), and ``ocop build`` asks that before it imports the engine
+(:func:`last_build_still_current`, through :mod:`generator.site.noop`).
 
-Photos are many and large: their content hash is kept by (size, mtime, inode) in
-``.cache/ocop/builds/hashes.json``, so only a photo whose file changed is read again.
+A file's content hash is kept by its stat (size, modification and change time, inode) in
+``.cache/ocop/builds/hashes.json``, so only a file that changed is read again: a catalogue of
+20,000 products is 40,000 files. As in Git's index, a file changed less than :data:`RACY_NS`
+before it was hashed is not remembered (a second write within the file system's clock tick
+would keep its stat), so it is read again next time.
 """
 
 from __future__ import annotations
@@ -18,33 +23,55 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import sys
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from importlib import metadata
 from pathlib import Path
+
+import generator as package
 
 from ..cache import make_dir, write_atomic
 
-#: files read whole for their hash; bigger ones (photos, PDFs) are hashed once per change
-SMALL = 16 * 1024
-FORMAT = 2
+FORMAT = 3
+#: what renders the site besides our own code: a new version of any is a new build
+ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "jinja2", "markdown", "pillow",
+                   "segno", "weasyprint", "pydyf", "fonttools", "pyyaml", "jsonschema",
+                   "vietnam-provinces", "icalendar", "python-stdnum")
+#: environment variables the output depends on
+ENVIRONMENT = ("PAGEFIND_BINARY_PATH",)
+#: the tool's own code (generator/): where it is installed is part of what a build read
+PACKAGE = Path(package.__file__).resolve().parent
+#: a file changed this close to its hashing is hashed again next time (module doc)
+RACY_NS = 2_000_000_000
+SKIPPED = frozenset({".git", ".cache", "__pycache__"})
 
 
-def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
-    """Every file under ``folder`` (links followed), in a fixed order: plain strings and
-    ``os.scandir``, because a site of 20,000 products is 60,000 folders."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.is_dir():
-            if entry.name not in {".git", ".cache", "__pycache__"}:
-                yield from _entries(entry.path)
-        elif entry.is_file():
-            yield entry
+def files_under(folder: str) -> list[tuple[str, os.stat_result]]:
+    """Every file under ``folder`` (links followed) with its stat, in a fixed order; plain
+    strings and ``os.scandir``, because a site of 20,000 products is 40,000 folders."""
+    found: list[tuple[str, os.stat_result]] = []
+    stack = [folder]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name not in SKIPPED:
+                    stack.append(entry.path)
+            elif entry.is_file():
+                found.append((entry.path, entry.stat()))
+    found.sort()
+    return found
 
 
 class Hasher:
-    """Content hashes of files, the large ones remembered by their stat (see module doc)."""
+    """Content hashes of files, remembered by their stat (see module doc)."""
 
     def __init__(self, memo: Path) -> None:
         self.memo = memo
@@ -53,19 +80,20 @@ class Hasher:
         except (OSError, ValueError):
             self.known = {}
         self.seen: dict[str, list[object]] = {}
+        self.read = 0
+        self.now = time.time_ns()
 
     def file(self, path: str, info: os.stat_result) -> str:
-        if info.st_size <= SMALL:
-            with open(path, "rb") as handle:
-                return hashlib.sha256(handle.read()).hexdigest()
-        stamp: list[object] = [info.st_size, info.st_mtime_ns, info.st_ino]
+        stamp: list[object] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
         known = self.known.get(path)
-        if known and known[:3] == stamp:
-            digest = str(known[3])
+        if known and known[:4] == stamp:
+            digest = str(known[4])
         else:
+            self.read += 1
             with open(path, "rb") as handle:
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
-        self.seen[path] = [*stamp, digest]
+        if self.now - max(info.st_mtime_ns, info.st_ctime_ns) >= RACY_NS:
+            self.seen[path] = [*stamp, digest]
         return digest
 
     def save(self) -> None:
@@ -73,13 +101,36 @@ class Hasher:
         write_atomic(self.memo, json.dumps(self.seen, sort_keys=True).encode("utf-8"))
 
 
-def inputs_key(folders: Iterable[Path], files: Iterable[Path], facts: Mapping[str, str],
-               hasher: Hasher) -> str:
-    """One hash of every file under ``folders``, the ``files``, and ``facts`` (the day,
-    versions: anything else the output depends on)."""
+@dataclass(frozen=True)
+class Inputs:
+    """What a build of one catalogue reads: every file under ``folders``, and ``files``."""
+
+    folders: tuple[str, ...]
+    files: tuple[str, ...]
+
+    @classmethod
+    def of(cls, folders: Iterable[Path], files: Iterable[Path]) -> Inputs:
+        return cls(tuple(str(f) for f in folders), tuple(str(f) for f in files))
+
+
+def facts(today: date) -> dict[str, str]:
+    """What a build depends on besides files: the day, the tool and where it is installed,
+    Python, and the versions of the packages that render."""
+    versions = {name: metadata.version(name) for name in ENGINE_PACKAGES}
+    environment = {name: os.environ.get(name, "") for name in ENVIRONMENT}
+    return {"today": today.isoformat(), "python": sys.version, "ocop": package.__version__,
+            "tool": str(PACKAGE), **versions, **environment}
+
+
+def inputs_key(inputs: Inputs, facts: Mapping[str, str], hasher: Hasher) -> str:
+    """One hash of every file the ``inputs`` name, by content, and of the ``facts``."""
     digest = hashlib.sha256(json.dumps([FORMAT, sorted(facts.items())]).encode("utf-8"))
-    found = [(entry.path, entry.stat()) for folder in folders for entry in _entries(str(folder))]
-    found += [(str(f), f.stat()) for f in files if f.is_file()]
+    found = [item for folder in inputs.folders for item in files_under(folder)]
+    for name in inputs.files:
+        try:
+            found.append((name, os.stat(name)))
+        except OSError:
+            continue
     for path, info in found:
         digest.update(f"{path}\0{hasher.file(path, info)}\n".encode())
     return digest.hexdigest()
@@ -90,31 +141,68 @@ def site_signature(site: Path) -> str | None:
     if not site.is_dir():
         return None
     digest = hashlib.sha256()
-    for entry in _entries(str(site)):
-        info = entry.stat()
-        digest.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    for path, info in files_under(str(site)):
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
+def _name(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
 def _record(records: Path, site: Path) -> Path:
-    return records / (hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:24] + ".json")
+    return records / (_name(str(site.resolve())) + ".json")
+
+
+def _pointer(records: Path, root: Path) -> Path:
+    """Where the last build of ``root`` into its configured site folder is named."""
+    return records / ("root-" + _name(str(root.resolve())) + ".json")
+
+
+def _read(path: Path) -> dict[str, object]:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) and record.get("format") == FORMAT else {}
 
 
 def up_to_date(records: Path, site: Path, key: str) -> bool:
     """True when the last build into ``site`` had these inputs and the folder is as it left
     it."""
-    try:
-        record = json.loads(_record(records, site).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return record.get("key") == key and record.get("site") == site_signature(site)
+    record = _read(_record(records, site))
+    return bool(record) and record.get("key") == key and record.get("site") == site_signature(site)
 
 
-def remember(records: Path, site: Path, key: str) -> None:
+def remember(records: Path, site: Path, key: str, inputs: Inputs, *, root: Path | None) -> None:
+    """Record a finished build into ``site``; ``root``: the catalogue, when ``site`` is its
+    configured site folder and the settings can be trusted to name the same inputs again
+    (:func:`last_build_still_current`)."""
     make_dir(records)
-    record = {"key": key, "site": site_signature(site), "path": str(site.resolve())}
+    record = {"format": FORMAT, "key": key, "site": site_signature(site),
+              "path": str(site.resolve()), "folders": list(inputs.folders),
+              "files": list(inputs.files)}
     write_atomic(_record(records, site), json.dumps(record).encode("utf-8"))
+    if root is not None:
+        pointer = {"format": FORMAT, "site": str(site.resolve())}
+        write_atomic(_pointer(records, root), json.dumps(pointer).encode("utf-8"))
 
 
-def forget(records: Path, site: Path) -> None:
-    _record(records, site).unlink(missing_ok=True)
+def last_build_still_current(records: Path, root: Path, today: date) -> Path | None:
+    """The site folder of ``root``'s last build, when that build read exactly the files it
+    would read now (same content: the settings among them, so the same folders) as of
+    ``today``, and the folder is untouched; else None."""
+    site = _read(_pointer(records, root)).get("site")
+    if not isinstance(site, str):
+        return None
+    record = _read(_record(records, Path(site)))
+    folders, files = record.get("folders"), record.get("files")
+    if not isinstance(folders, list) or not isinstance(files, list):
+        return None
+    hasher = Hasher(records / "hashes.json")
+    key = inputs_key(Inputs(tuple(folders), tuple(files)), facts(today), hasher)
+    if key != record.get("key") or record.get("site") != site_signature(Path(site)):
+        return None
+    if hasher.read:
+        hasher.save()
+    return Path(site)
