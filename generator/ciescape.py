@@ -52,8 +52,12 @@ def _escape_hidden(text: str, keep: str = "") -> str:
 
 def visible(text: object) -> str:
     """``text`` on one line, every invisible character shown, never read as a command."""
-    shown = _LEGACY_COMMAND.sub(r"##[\\", _escape_hidden(str(text)))
-    return _LEADING_COMMAND.sub(r"\1\\x3a", shown)
+    shown = _escape_hidden(str(text))
+    if "##[" in shown:  # the two patterns are looked for only where they could match
+        shown = _LEGACY_COMMAND.sub(r"##[\\", shown)
+    if shown.lstrip(" ").startswith("::"):
+        shown = _LEADING_COMMAND.sub(r"\1\\x3a", shown)
+    return shown
 
 
 def plain(text: str) -> str:

@@ -23,8 +23,9 @@ def _line(finding: Finding, lang: str) -> str:
 def summary(result: Result, lang: str = "vi") -> str:
     """One honest sentence: errors block, warnings advise, and both are counted."""
     files, events = len(result.files), len(result.event_files)
-    errors, warnings = len(result.errors), len(result.warnings)
-    bad_files = len({f.file for f in result.errors})
+    found_errors = result.errors
+    errors, warnings = len(found_errors), len(result.findings) - len(found_errors)
+    bad_files = len({f.file for f in found_errors})
     if lang == "en":
         checked = " and ".join(x for x in (f"{files} product file(s)" if files or not events
                                             else "", f"{events} event file(s)" if events else "") if x)

@@ -103,7 +103,7 @@ def validate(paths: list[Path], root: Path, today: date, *, cached: bool = True)
     wanted = {display_path(p, root) for p in requested.files}
     result = Result(files=sorted(wanted), findings=list(requested.findings))
     entries: list[Entry] = []
-    files = sorted(set(context.files) | set(requested.files))
+    files = sorted(set(context.files) | set(requested.files), key=lambda p: p.parts)
     cache = ResultCache.at(root, today) if cached else None
     with paused_gc():
         for doc, entry in check_files(files, root, today, cache):
@@ -112,7 +112,8 @@ def validate(paths: list[Path], root: Path, today: date, *, cached: bool = True)
                 result.findings += doc.findings
             if entry is not None:
                 entries.append(entry)
-        cross = check_catalogue(entries)
+        cross = (check_catalogue(entries) if cache is None
+                 else cache.catalogue_findings(files, lambda: check_catalogue(entries)))
     result.findings += [f for f in cross if f.file in wanted]
     broken = {f.file for f in cross if f.is_error}
     publishable = wanted - broken

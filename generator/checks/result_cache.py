@@ -5,11 +5,16 @@ and name, the listing of its folder (each entry's name, kind and size, where a l
 and a hash of each photo's bytes), where the folder really is, the day validity is computed
 for, and the tool itself (:func:`~generator.checks.fingerprint.tool_fingerprint`: its code,
 schemas, tables and libraries). Settings applied after the per-file checks
-(``extra.ocop.checks_off``, the message language) are not part of it; cross-file checks are
-never cached. Each result is stored under two keys: one with each photo's place, size,
-times and inode (an unchanged folder costs a few ``stat`` calls, no photo is read), one with
-each photo's bytes instead (a fresh clone or copy, where only the times are new, finds its
-results by content, hashing each photo once).
+(``extra.ocop.checks_off``, the message language) are not part of it. Each result is
+stored under two keys: one with each photo's place, size, times and inode (an unchanged
+folder costs a few ``stat`` calls, no photo is read), one with each photo's bytes instead (a
+fresh clone or copy, where only the times are new, finds its results by content, hashing
+each photo once).
+
+The cross-file checks (:mod:`generator.checks.catalogue`) are a function of every file's
+result, so their findings are remembered under a hash of all the files' keys, in their
+order (:meth:`ResultCache.catalogue_findings`): one file changed, added, removed or renamed,
+and they are made again, exactly as without a cache (one ``cross-*.cross`` file a salt).
 
 Entries are zlib-compressed pickles written atomically; one that cannot be read back exactly
 (truncated, written by another version, tampered with) is ignored and replaced. Unpickling
@@ -27,13 +32,17 @@ import pickle
 import stat
 import time
 import zlib
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..cache import make_dir, touch, write_atomic
 from .checked import Checked
 from .fingerprint import tool_fingerprint
+
+if TYPE_CHECKING:
+    from ..findings import Finding
 
 FOLDER = Path(".cache") / "ocop" / "validate"
 _FORMAT = 1
@@ -59,6 +68,7 @@ class ResultCache:
         self.used: dict[str, Checked] = {}  # this run's results, by key: the next pack
         self.loose = 0  # of them, how many were not in the pack
         self.must_pack = False
+        self.known: dict[Path, str] = {}  # each file looked up: the key of its result
 
     @classmethod
     def at(cls, root: Path, today: date) -> ResultCache:
@@ -72,6 +82,8 @@ class ResultCache:
         fresh clone or a copy changed only the times, by the photos' content — found, it is
         stored under the first key too."""
         quick = self.key(path, raw, by_content=False)
+        if quick is not None:
+            self.known[path] = quick  # its result, found or made, is stored under it
         hit = self.get(quick) if quick else None
         if hit is not None or quick is None:
             return hit, ()
@@ -108,6 +120,35 @@ class ResultCache:
         except (OSError, pickle.PicklingError, RecursionError, TypeError):
             pass
         self.packed, self.loose, self.must_pack = dict(self.used), 0, False
+
+    def catalogue_findings(self, paths: Sequence[Path],
+                           check: Callable[[], list[Finding]]) -> list[Finding]:
+        """``check()`` (the cross-file checks of the files ``paths``, all looked up in this
+        run), or what it gave last time for the same keys of the same files in this order."""
+        keys = [self.known.get(path) for path in paths]
+        if any(key is None for key in keys):
+            return check()  # a file no key stands for (too large, not regular, unlistable)
+        digest = hashlib.sha256(self.salt + b"cross\0")
+        for path, key in zip(paths, keys, strict=True):
+            digest.update(f"{path}\0{key}\0".encode("utf-8", "surrogatepass"))
+        key = digest.hexdigest()[:40]
+        place = self.folder / f"cross-{hashlib.sha256(self.salt).hexdigest()[:24]}.cross"
+        try:
+            with open(place, "rb") as handle:
+                value = _Restricted(io.BytesIO(zlib.decompress(handle.read()))).load()
+            if (isinstance(value, tuple) and len(value) == 3 and value[:2] == (_FORMAT, key)
+                    and isinstance(value[2], list)):
+                return value[2]
+        except Exception:  # none yet, or one that cannot be read: checked again
+            pass
+        found = check()
+        try:
+            self._ensure()
+            blob = pickle.dumps((_FORMAT, key, found), protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(place, zlib.compress(blob, 1))
+        except (OSError, pickle.PicklingError, RecursionError, TypeError):
+            pass
+        return found
 
     def _pack(self) -> dict[str, Checked]:
         if self.packed is None:

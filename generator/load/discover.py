@@ -60,6 +60,8 @@ class Discovery:
 
     files: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: whether a link was read as a product file or followed as a folder
+    through_links: bool = False
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -71,7 +73,8 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _classify(path: Path, root: Path, found: Discovery) -> None:
-    if path.is_symlink() and not _inside(path, root):
+    linked = path.is_symlink()
+    if linked and not _inside(path, root):
         shown = display_path(path, root)
         found.findings.append(Finding(shown, "file.symlink_outside", "", 1, 1, {"value": shown}))
     elif path.name == PRODUCT_FILE and path.is_dir():
@@ -79,6 +82,7 @@ def _classify(path: Path, root: Path, found: Discovery) -> None:
         found.findings.append(Finding(shown, "file.is_directory", "", 0, 0, {"value": shown}))
     elif path.name == PRODUCT_FILE:
         found.files.append(path)
+        found.through_links |= linked
     elif path.suffix.lower() in _YAML_SUFFIXES and path.is_file():
         example = f"products/<địa-phương>/{path.stem}/{PRODUCT_FILE}"
         found.findings.append(Finding(display_path(path, root), "file.stray_yaml", "", 1, 1,
@@ -93,7 +97,7 @@ def _worth_a_look(entry: os.DirEntry[str]) -> bool:
             or os.path.splitext(name)[1].lower() in _YAML_SUFFIXES)
 
 
-def _listing(folder: Path) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
+def _listing(folder: str) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
     """A folder's entries as :func:`os.walk` splits them (folders, linked ones included,
     and the rest), each sorted by name; an unreadable folder is empty, as os.walk has it."""
     try:
@@ -112,23 +116,24 @@ def _listing(folder: Path) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str
     return dirs, files
 
 
-def _walk(folder: Path, root: Path, found: Discovery, followed: frozenset[Path]) -> None:
+def _walk(folder: str, root: Path, found: Discovery, followed: frozenset[Path]) -> None:
     """Product files and unreadable look-alikes under ``folder``, top-down, as os.walk
-    without following links would see them, each entry's type read once (os.scandir)."""
+    without following links would see them, each entry's type read once (os.scandir); a
+    path is made only of what is kept."""
     dirs, files = _listing(folder)
     dirs = [d for d in dirs if d.name not in _SKIP_DIRS and not d.name.startswith(".")]
     for entry in [*files, *[d for d in dirs if d.name == PRODUCT_FILE]]:
         if entry.name == PRODUCT_FILE and entry.is_file(follow_symlinks=False):
-            found.files.append(folder / PRODUCT_FILE)  # what _classify says of it, sooner
+            found.files.append(Path(entry.path))  # what _classify says of it, sooner
         elif _worth_a_look(entry):
-            _classify(folder / entry.name, root, found)
+            _classify(Path(entry.path), root, found)
     for entry in dirs:
         if entry.name == PRODUCT_FILE:
             continue
         if entry.is_symlink():
-            _linked_folder(folder / entry.name, root, found, followed)
+            _linked_folder(Path(entry.path), root, found, followed)
         else:
-            _walk(folder / entry.name, root, found, followed)
+            _walk(entry.path, root, found, followed)
 
 
 def _linked_folder(link: Path, root: Path, found: Discovery, followed: frozenset[Path]) -> None:
@@ -144,21 +149,24 @@ def _linked_folder(link: Path, root: Path, found: Discovery, followed: frozenset
         if next(target.rglob(PRODUCT_FILE), None) is not None:  # read where it really is
             found.findings.append(Finding(shown, "file.symlink_duplicate", "", 1, 1, params))
     else:
-        _walk(link, root, found, followed | {target})
+        found.through_links = True
+        _walk(str(link), root, found, followed | {target})
 
 
-def _above(folder: str) -> Iterator[str]:
-    """The folders above ``folder`` (an absolute path), nearest first."""
-    while (parent := os.path.dirname(folder)) != folder:
+def _above(folder: str, shortest: int) -> Iterator[str]:
+    """The folders above ``folder`` (an absolute path), nearest first, down to ``shortest``
+    characters (no product folder is shorter)."""
+    while (parent := os.path.dirname(folder)) != folder and len(parent) >= shortest:
         yield parent
         folder = parent
 
 
 def _nested(found: Discovery, root: Path) -> None:
     folders = {os.path.dirname(p) for p in map(str, found.files)}
+    shortest = min(map(len, folders), default=0)
     for path in list(found.files):
-        parent = next((Path(a) for a in _above(os.path.dirname(str(path))) if a in folders),
-                      None)
+        parent = next((Path(a) for a in _above(os.path.dirname(str(path)), shortest)
+                       if a in folders), None)
         if parent is not None:
             shown = display_path(path, root)
             found.findings.append(Finding(shown, "file.nested_product", "", 1, 1,
@@ -175,14 +183,15 @@ def discover(paths: list[Path], root: Path) -> Discovery:
             shown = display_path(path, root)
             found.findings.append(Finding(shown, "file.not_found", "", 0, 0, {"value": shown}))
         elif path.is_dir() and not path.is_symlink():
-            _walk(path, root, found, walked)
+            _walk(str(path), root, found, walked)
         elif path.is_dir():
             _linked_folder(path, root, found, walked)
         else:
             _classify(path, root, found)
-    found.files = sorted(set(found.files))
+    found.files = sorted(set(found.files), key=lambda p: p.parts)  # Path order, sooner
     _nested(found, root)
-    _reached_twice(found, root)
+    if len(paths) > 1 or found.through_links:  # else no two of the paths are one file
+        _reached_twice(found, root)
     return found
 
 

@@ -156,6 +156,35 @@ def test_one_changed_file_is_stored_loose_and_the_pack_left_as_it_is(
     assert any(f[3] == "recognition.stars_range" for f in after[0])
 
 
+def _crosses(root: Path) -> list[Path]:
+    return sorted((root / FOLDER).glob("cross-*.cross"))
+
+
+def test_cross_file_findings_are_remembered_for_the_same_files_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _catalogue(tmp_path)
+    validate([root / "products"], root, TODAY)
+    assert len(_crosses(root)) == 1
+    from generator import validate as validating
+
+    def not_again(entries: Any) -> Any:
+        raise AssertionError("the same files: the cross-file findings come from the cache")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(validating, "check_catalogue", not_again)
+        warm = _seen(validate([root / "products"], root, TODAY))
+    assert warm == _seen(validate([root / "products"], root, TODAY, cached=False))
+    twin = root / "products" / "valid" / "minimal-twin"  # the same name, another folder
+    shutil.copytree(root / "products" / "valid" / "minimal", twin)
+    found = _seen(validate([root / "products"], root, TODAY))
+    assert found == _seen(validate([root / "products"], root, TODAY, cached=False))
+    twin_file = "products/valid/minimal-twin/product.yaml"
+    assert any(f[0] == twin_file and f[3] == "product.duplicate_id" for f in found[0])
+    assert len(_crosses(root)) == 1, "one cross-file result a day, replaced"
+    _crosses(root)[0].write_bytes(b"garbage")
+    assert _seen(validate([root / "products"], root, TODAY)) == found
+
+
 @pytest.mark.parametrize("damage", [b"", b"garbage", "foreign", "other day"])
 def test_a_damaged_or_foreign_pack_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               damage: Any) -> None:
