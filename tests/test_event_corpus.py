@@ -53,3 +53,12 @@ def test_every_event_finding_has_a_case() -> None:
     from generator.findings import catalogue as messages
     codes = [code for code in messages() if code.startswith("event.")]
     assert [code for code in codes if code not in expected] == []
+
+
+def test_the_example_event_the_loader_messages_name_is_a_valid_event(catalogue: Catalogue) -> None:
+    """An empty or malformed event file is pointed to ``EXAMPLE``: it must be there, and valid."""
+    from generator.events.load import EXAMPLE
+
+    result = validate_events([ROOT / EXAMPLE], ROOT, catalogue)
+    assert [e.id for e in result.events] == [Path(EXAMPLE).stem]
+    assert [f for f in result.findings if f.is_error] == []

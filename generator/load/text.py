@@ -14,10 +14,10 @@ MAX_BYTES = 256 * 1024
 
 register(
     Message("file.too_large", Severity.ERROR,
-            "tệp quá lớn ({size} byte, tối đa {limit}) — tệp sản phẩm chỉ chứa chữ; ảnh để riêng "
-            "trong thư mục sản phẩm",
-            "file is too large ({size} bytes, at most {limit}) — a product file holds text only; "
-            "put photos beside it as separate files"),
+            "tệp quá lớn ({size} byte, tối đa {limit}) — tệp dữ liệu chỉ chứa chữ; ảnh của sản "
+            "phẩm để riêng trong thư mục sản phẩm",
+            "file is too large ({size} bytes, at most {limit}) — a data file holds text only; a "
+            "product's photos go beside it as separate files"),
     Message("text.not_utf8", Severity.ERROR,
             "tệp không phải UTF-8 (byte {byte} không đọc được) — mở tệp và lưu lại với mã hoá UTF-8",
             "the file is not UTF-8 (byte {byte} cannot be read) — re-save it with UTF-8 encoding",
