@@ -69,9 +69,9 @@ register(
             bad="  vi: *Mới* Phiên chợ OCOP", fix='  vi: "*Mới* Phiên chợ OCOP"'),
     Message("event.several_documents", Severity.ERROR,
             "tệp có nhiều tài liệu YAML (dấu `---`) — mỗi tệp chỉ mô tả một sự kiện: tách mỗi sự "
-            "kiện ra một tệp events/<id>.yaml riêng",
+            "kiện ra một tệp `events/<id>.yaml` riêng",
             "the file holds several YAML documents (`---`) — one file describes one event: put "
-            "each event in its own file events/<id>.yaml"),
+            "each event in its own file `events/<id>.yaml`"),
 )
 
 #: the loader's findings that name product files, and what an event file gets instead
