@@ -61,7 +61,8 @@ def build(root: Path, *, today: date, emit: Path | None = None,
     site, records = Path(config.site_dir), root / CACHE_DIR / "builds"
     hasher = uptodate.Hasher(records / "hashes.json")
     inputs = build_inputs(root, config)
-    key = uptodate.inputs_key(inputs, uptodate.facts(today), hasher)
+    seen, found = uptodate.Snapshot(), uptodate.facts(today)
+    key = uptodate.inputs_key(inputs, found, hasher, seen)
     if not force and uptodate.up_to_date(records, site, key):
         print(noop.NOTHING_TO_DO.format(site=visible(site)))
         return EXIT_OK
@@ -83,7 +84,7 @@ def build(root: Path, *, today: date, emit: Path | None = None,
         config.plugins.on_shutdown()
     assert plugin.prepared is not None
     hasher.save()
-    uptodate.remember(records, site, key, inputs,
+    uptodate.remember(records, site, key, inputs, seen=seen, found=found,
                       root=root if site_dir is None and _plain_settings(config) else None)
     result = plugin.prepared.result
     warnings, shown = len(result.warnings), visible(config.site_dir)

@@ -16,6 +16,10 @@ A file's content hash is kept by its stat (size, modification and change time, i
 20,000 products is 40,000 files. As in Git's index, a file changed less than :data:`RACY_NS`
 before it was hashed is not remembered (a second write within the file system's clock tick
 would keep its stat), so it is read again next time.
+
+Even so, listing 60,000 folders takes seconds; the walks that hash the inputs and sign the
+site also take a stat snapshot of every folder and file (:mod:`generator.site.snapshot`),
+kept beside the record, and the quick check asks it first: one ``stat`` each, no listing.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ from pathlib import Path
 import generator as package
 
 from ..cache import make_dir, write_atomic
+from . import snapshot
+from .snapshot import RACY_NS, Snapshot
 
 FORMAT = 3
 #: what renders the site besides our own code: a new version of any is a new build
@@ -44,19 +50,20 @@ ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "jinja2", "markdown"
 ENVIRONMENT = ("PAGEFIND_BINARY_PATH",)
 #: the tool's own code (generator/): where it is installed is part of what a build read
 PACKAGE = Path(package.__file__).resolve().parent
-#: a file changed this close to its hashing is hashed again next time (module doc)
-RACY_NS = 2_000_000_000
 SKIPPED = frozenset({".git", ".cache", "__pycache__"})
 
 
-def files_under(folder: str) -> list[tuple[str, os.stat_result]]:
+def files_under(folder: str, seen: Snapshot | None = None) -> list[tuple[str, os.stat_result]]:
     """Every file under ``folder`` (links followed) with its stat, in a fixed order; plain
-    strings and ``os.scandir``, because a site of 20,000 products is 40,000 folders."""
+    strings and ``os.scandir``, because a site of 20,000 products is 40,000 folders. ``seen``
+    records every folder's and file's stat on the way (:mod:`generator.site.snapshot`)."""
     found: list[tuple[str, os.stat_result]] = []
     stack = [folder]
     while stack:
+        path = stack.pop()
+        names = seen.folder(path) if seen is not None else None
         try:
-            with os.scandir(stack.pop()) as listing:
+            with os.scandir(path) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name, reverse=True)
         except OSError:
             continue
@@ -65,7 +72,12 @@ def files_under(folder: str) -> list[tuple[str, os.stat_result]]:
                 if entry.name not in SKIPPED:
                     stack.append(entry.path)
             elif entry.is_file():
-                found.append((entry.path, entry.stat()))
+                info = entry.stat()
+                found.append((entry.path, info))
+                if seen is not None and names is not None:
+                    seen.file_in(names, entry.name, info)
+            elif seen is not None:
+                seen.odd = True
     found.sort()
     return found
 
@@ -122,26 +134,33 @@ def facts(today: date) -> dict[str, str]:
             "tool": str(PACKAGE), **versions, **environment}
 
 
-def inputs_key(inputs: Inputs, facts: Mapping[str, str], hasher: Hasher) -> str:
-    """One hash of every file the ``inputs`` name, by content, and of the ``facts``."""
+def inputs_key(inputs: Inputs, facts: Mapping[str, str], hasher: Hasher,
+               seen: Snapshot | None = None) -> str:
+    """One hash of every file the ``inputs`` name, by content, and of the ``facts``; ``seen``
+    records their stats on the way."""
     digest = hashlib.sha256(json.dumps([FORMAT, sorted(facts.items())]).encode("utf-8"))
-    found = [item for folder in inputs.folders for item in files_under(folder)]
+    found = [item for folder in inputs.folders for item in files_under(folder, seen)]
     for name in inputs.files:
         try:
-            found.append((name, os.stat(name)))
+            info = os.stat(name)
         except OSError:
-            continue
+            info = None
+        if seen is not None:
+            seen.file(name, info)
+        if info is not None:
+            found.append((name, info))
     for path, info in found:
         digest.update(f"{path}\0{hasher.file(path, info)}\n".encode())
     return digest.hexdigest()
 
 
-def site_signature(site: Path) -> str | None:
-    """What a build left in ``site``: every file's path, size and modification time."""
+def site_signature(site: Path, seen: Snapshot | None = None) -> str | None:
+    """What a build left in ``site``: every file's path, size and modification time; ``seen``
+    records the stats on the way."""
     if not site.is_dir():
         return None
     digest = hashlib.sha256()
-    for path, info in files_under(str(site)):
+    for path, info in files_under(str(site), seen):
         digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
@@ -174,15 +193,34 @@ def up_to_date(records: Path, site: Path, key: str) -> bool:
     return bool(record) and record.get("key") == key and record.get("site") == site_signature(site)
 
 
-def remember(records: Path, site: Path, key: str, inputs: Inputs, *, root: Path | None) -> None:
+def _stat_file(records: Path, site: Path) -> Path:
+    """Where the snapshot of the last build into ``site`` is kept (:mod:`.snapshot`)."""
+    return records / (_name(str(site.resolve())) + ".stat.json")
+
+
+def _keep_snapshot(path: Path, key: str, found: Mapping[str, str] | None,
+                   inputs: Snapshot | None, site: Snapshot) -> None:
+    """Write the snapshot of a build, or remove the last one when this one cannot be
+    trusted."""
+    if found is not None and inputs is not None and inputs.trusted() and not site.odd:
+        write_atomic(path, snapshot.dump(key, found, inputs, site))
+    else:
+        path.unlink(missing_ok=True)
+
+
+def remember(records: Path, site: Path, key: str, inputs: Inputs, *, root: Path | None,
+             seen: Snapshot | None = None, found: Mapping[str, str] | None = None) -> None:
     """Record a finished build into ``site``; ``root``: the catalogue, when ``site`` is its
     configured site folder and the settings can be trusted to name the same inputs again
-    (:func:`last_build_still_current`)."""
+    (:func:`last_build_still_current`); ``seen`` and ``found``: the stats and the
+    :func:`facts` its ``key`` was made from, kept as its snapshot."""
     make_dir(records)
-    record = {"format": FORMAT, "key": key, "site": site_signature(site),
+    site_seen = Snapshot()
+    record = {"format": FORMAT, "key": key, "site": site_signature(site, site_seen),
               "path": str(site.resolve()), "folders": list(inputs.folders),
               "files": list(inputs.files)}
     write_atomic(_record(records, site), json.dumps(record).encode("utf-8"))
+    _keep_snapshot(_stat_file(records, site), key, found, seen, site_seen)
     if root is not None:
         pointer = {"format": FORMAT, "site": str(site.resolve())}
         write_atomic(_pointer(records, root), json.dumps(pointer).encode("utf-8"))
@@ -191,7 +229,8 @@ def remember(records: Path, site: Path, key: str, inputs: Inputs, *, root: Path 
 def last_build_still_current(records: Path, root: Path, today: date) -> Path | None:
     """The site folder of ``root``'s last build, when that build read exactly the files it
     would read now (same content: the settings among them, so the same folders) as of
-    ``today``, and the folder is untouched; else None."""
+    ``today``, and the folder is untouched; else None. Its snapshot answers first; the long
+    way (hashing every input, signing the site) makes a new one when nothing changed."""
     site = _read(_pointer(records, root)).get("site")
     if not isinstance(site, str):
         return None
@@ -199,10 +238,14 @@ def last_build_still_current(records: Path, root: Path, today: date) -> Path | N
     folders, files = record.get("folders"), record.get("files")
     if not isinstance(folders, list) or not isinstance(files, list):
         return None
-    hasher = Hasher(records / "hashes.json")
-    key = inputs_key(Inputs(tuple(folders), tuple(files)), facts(today), hasher)
-    if key != record.get("key") or record.get("site") != site_signature(Path(site)):
+    found, stat_file = facts(today), _stat_file(records, Path(site))
+    if snapshot.still_current(stat_file, record.get("key"), found):
+        return Path(site)
+    hasher, inputs_seen, site_seen = Hasher(records / "hashes.json"), Snapshot(), Snapshot()
+    key = inputs_key(Inputs(tuple(folders), tuple(files)), found, hasher, inputs_seen)
+    if key != record.get("key") or record.get("site") != site_signature(Path(site), site_seen):
         return None
     if hasher.read:
         hasher.save()
+    _keep_snapshot(stat_file, key, found, inputs_seen, site_seen)
     return Path(site)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import noop, uptodate
+from generator.site import noop, snapshot, uptodate
 from tests.conftest import ROOT
 from tests.site.conftest import TODAY, build, copy_fixture
 
@@ -99,3 +99,45 @@ def test_a_file_is_remembered_by_its_stat_once_it_is_not_racy(tmp_path: Path) ->
     os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))
     again = uptodate.Hasher(memo)
     assert again.file(str(file), file.stat()) != first and again.read == 1
+
+
+def _stat_files(root: Path) -> list[Path]:
+    return sorted((root / ".cache" / "ocop" / "builds").glob("*.stat.json"))
+
+
+def _long_way_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the snapshot should have answered")
+    monkeypatch.setattr(uptodate, "inputs_key", refuse)
+
+
+def test_a_catalogue_untouched_since_its_build_is_answered_by_its_snapshot(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshot, "RACY_NS", 0)  # the copied fixture is not seconds old
+    root = copy_fixture(tmp_path / "repo")
+    assert build(root) == 0 and len(_stat_files(root)) == 1
+    with monkeypatch.context() as patched:
+        _long_way_forbidden(patched)
+        assert noop.already_built(_argv(root))
+    product = root / PRODUCT
+    os.utime(product)  # same bytes, a new time: the long way says current, and snapshots
+    kept = _stat_files(root)[0].read_bytes()
+    assert noop.already_built(_argv(root)) and _stat_files(root)[0].read_bytes() != kept
+    with monkeypatch.context() as patched:
+        _long_way_forbidden(patched)
+        assert noop.already_built(_argv(root))
+    (root / "site" / "sitemap.xml").write_bytes(b"")
+    assert not noop.already_built(_argv(root))
+
+
+def test_a_build_from_files_changed_just_before_keeps_no_snapshot(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_fixture(tmp_path / "repo")
+    monkeypatch.setattr(snapshot, "RACY_NS", 0)
+    assert build(root) == 0 and len(_stat_files(root)) == 1
+    monkeypatch.setattr(snapshot, "RACY_NS", 10**18)  # every file counts as just changed
+    (root / PRODUCT).write_text((root / PRODUCT).read_text(encoding="utf-8") + "\n",
+                                encoding="utf-8")
+    assert build(root) == 0
+    assert _stat_files(root) == []  # the last snapshot is gone with the build it described
+    assert noop.already_built(_argv(root))
