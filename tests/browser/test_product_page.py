@@ -212,3 +212,19 @@ def test_a_page_seen_after_its_star_lapsed_says_so(page: Any, site_server: Any, 
         assert badge.locator(".ocop-badge__label").inner_text() == "Đã hết hạn"
         assert page.locator(".ocop-badge[data-valid-until]").evaluate_all(
             "els => els.filter(b => b.dataset.validUntil < '2028-01-17').length") == 0
+
+
+@pytest.mark.parametrize("width", [360, 412])
+def test_a_buyer_on_a_product_page_reaches_search_from_the_header(
+        page: Any, site_server: Any, built_site: Path, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    base = open_product(page, site_server, built_site, "saphraton")
+    icon = page.locator("header .ocop-header-search")
+    assert icon.is_visible()
+    box = icon.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= width and box["width"] >= 24
+    icon.click()
+    page.wait_for_url(f"{base}danh-muc/#ocop-search")
+    search = page.locator("#ocop-search")
+    assert search.is_visible() and search.evaluate(
+        "el => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight")
