@@ -9,7 +9,8 @@ entries, and a file whose size, modification and change times and inode are as r
 (as Git's index assumes) the same bytes. A :class:`Snapshot` records both for every folder and
 file, taken during the walk that hashed the inputs (so an edit made while a build runs moves a
 stat the snapshot already holds) and during the walk that signed the site; checking it
-(:meth:`Snapshot.unchanged`) is one ``stat`` a folder and a file (0.8 s at 20,000 products).
+(:func:`still_current`) is one ``stat`` a folder and a file, and one hash of what they say
+(about 1 s for the 180,000 of 20,000 products).
 
 A snapshot is only a shortcut. Any difference, an entry that is neither a file nor a folder
 (a broken link, whose target may appear without any folder moving), or an input whose stat
