@@ -198,18 +198,18 @@ def _stat_file(records: Path, site: Path) -> Path:
     return records / (_name(str(site.resolve())) + ".stat.json")
 
 
-def _keep_snapshot(path: Path, key: str, found: Mapping[str, str] | None,
-                   inputs: Snapshot | None, site: Snapshot) -> None:
+def _keep_snapshot(path: Path, key: str, found: Mapping[str, str], inputs: Snapshot,
+                   site: Snapshot) -> None:
     """Write the snapshot of a build, or remove the last one when this one cannot be
     trusted."""
-    if found is not None and inputs is not None and inputs.trusted() and not site.odd:
+    if inputs.trusted() and not site.odd:
         write_atomic(path, snapshot.dump(key, found, inputs, site))
     else:
         path.unlink(missing_ok=True)
 
 
 def remember(records: Path, site: Path, key: str, inputs: Inputs, *, root: Path | None,
-             seen: Snapshot | None = None, found: Mapping[str, str] | None = None) -> None:
+             seen: Snapshot, found: Mapping[str, str]) -> None:
     """Record a finished build into ``site``; ``root``: the catalogue, when ``site`` is its
     configured site folder and the settings can be trusted to name the same inputs again
     (:func:`last_build_still_current`); ``seen`` and ``found``: the stats and the
