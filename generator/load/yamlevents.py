@@ -87,6 +87,24 @@ def _refuse_event(event: Any, state: list[int]) -> None:
         raise Refused("yaml.tag", event.start_mark, tag=str(tag))
 
 
+def comment_cut(file: str, lines: list[str], scalar: Any, path: PathT) -> Finding | None:
+    """A comment right after a plain text value on its line (``scalar``: its event or
+    node): the officer's text, cut."""
+    end = scalar.end_mark
+    line = lines[end.line] if end.line < len(lines) else ""
+    rest = line[end.column:]
+    if not rest.startswith((" ", "\t")) or not rest.lstrip(" \t").startswith("#"):
+        return None
+    whole = scalar.value + rest.rstrip()
+    lost = rest.lstrip(" \t")[1:].strip()
+    key = f"{path[-1]}:" if path and isinstance(path[-1], str) else "-"
+    fix = f"{key} {json.dumps(whole, ensure_ascii=False)}"
+    shown = lost if len(lost) <= 60 else lost[:59] + "…"
+    column = end.column + len(rest) - len(rest.lstrip(" \t")) + 1
+    return Finding(file, "yaml.comment_cut", format_path(path), end.line + 1, column,
+                   {"lost": shown, "quoted": fix})
+
+
 _KEY = object()  # an open mapping waiting for its next key
 
 
@@ -174,21 +192,7 @@ class Builder:
         if not isinstance(value, str):
             self.doc.plain_text[path] = event.value
         else:
-            self._comment_cut(event, path)
+            cut = comment_cut(self.doc.file, self.lines, event, path)
+            if cut is not None:
+                self.cut.append(cut)
         return value
-
-    def _comment_cut(self, event: Any, path: PathT) -> None:
-        """A comment right after a plain text value on its line: the officer's text, cut."""
-        end = event.end_mark
-        line = self.lines[end.line] if end.line < len(self.lines) else ""
-        rest = line[end.column:]
-        if not rest.startswith((" ", "\t")) or not rest.lstrip(" \t").startswith("#"):
-            return
-        whole = event.value + rest.rstrip()
-        lost = rest.lstrip(" \t")[1:].strip()
-        key = f"{path[-1]}:" if path and isinstance(path[-1], str) else "-"
-        fix = f"{key} {json.dumps(whole, ensure_ascii=False)}"
-        shown = lost if len(lost) <= 60 else lost[:59] + "…"
-        column = end.column + len(rest) - len(rest.lstrip(" \t")) + 1
-        self.cut.append(Finding(self.doc.file, "yaml.comment_cut", format_path(path),
-                                end.line + 1, column, {"lost": shown, "quoted": fix}))

@@ -6,6 +6,9 @@ text (the schema checks the date format), ``0905123456`` keeps its leading zero,
 unquoted number where the schema wants text is put back as the officer typed it (see
 :mod:`generator.load.coerce`). Anchors, aliases, custom tags, duplicate
 keys and several documents in one file are refused: product files never need them.
+Most files are read the quick way (:mod:`.yamlnodes`, libyaml's node tree); the rest, and any
+file the quick way declines, the event way (:mod:`.yamlevents`), which says where each
+refusal stands. Both give the same data, marks and findings (tests/unit/test_yamlnodes.py).
 
 The one way to load a product file is :func:`generator.load.product.load_product`; this module
 is its YAML step.
@@ -25,6 +28,7 @@ from .depth import MAX_DEPTH, too_deep
 from .document import Document, PathT
 from .yamlerrors import syntax_finding
 from .yamlevents import Builder, Refused, mark, resolve_plain
+from .yamlnodes import Quick
 
 __all__ = ["load_text", "resolve_plain"]
 
@@ -121,14 +125,14 @@ def _normalise(value: Any, doc: Document, path: PathT, changed: list[PathT]) -> 
 def load_text(text: str, doc: Document) -> Document:
     """Parse decoded text into ``doc``; problems become findings, never exceptions."""
     doc.text = text
-    data, problem = _parse(clean_controls(text, doc), doc)
+    data, problem, nfc = _parse(clean_controls(text, doc), doc)
     if problem is None and not isinstance(data, dict):
         problem = _not_mapping(doc.file, data)
     if problem is not None:
         doc.findings.append(problem)
         return doc
     changed: list[PathT] = []
-    doc.data = _normalise(data, doc, (), changed)
+    doc.data = data if nfc else _normalise(data, doc, (), changed)
     if changed:
         line, column = doc.locate(changed[0])
         doc.findings.append(Finding(doc.file, "text.nfd", "", line, column,
@@ -137,20 +141,32 @@ def load_text(text: str, doc: Document) -> Document:
     return doc
 
 
-def _parse(text: str, doc: Document) -> tuple[Any, Finding | None]:
-    """The data of the text (marks recorded in ``doc``), or the finding that stopped it."""
+def _parse(text: str, doc: Document) -> tuple[Any, Finding | None, bool]:
+    """The data of the text (marks recorded in ``doc``), or the finding that stopped it, and
+    whether every text in the data is known to be NFC already."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, Finding(doc.file, "file.empty", "", 1, 1)
+        return None, Finding(doc.file, "file.empty", "", 1, 1), False
     tab = _first_tab_indent(text)
     if tab:
-        return None, Finding(doc.file, "yaml.tab", "", *tab)
+        return None, Finding(doc.file, "yaml.tab", "", *tab), False
     deep = too_deep(text)
     if deep:
-        return None, Finding(doc.file, "yaml.too_deep", "", *deep, {"limit": str(MAX_DEPTH)})
+        return None, Finding(doc.file, "yaml.too_deep", "", *deep, {"limit": str(MAX_DEPTH)}), False
+    lines = text.split("\n")
+    quick = Quick(doc, lines)
+    done, data = quick.run(text)
+    if done:
+        doc.findings += quick.cut
+        return data, None, quick.nfc
+    return (*_parse_events(text, lines, doc), False)
+
+
+def _parse_events(text: str, lines: list[str], doc: Document) -> tuple[Any, Finding | None]:
+    """The event path's reading (:mod:`.yamlevents`), which says where a refusal stands."""
     try:
-        builder = Builder(doc, text.split("\n"))
+        builder = Builder(doc, lines)
         data = builder.run(text)
     except Refused as refused:
         return None, Finding(doc.file, refused.code, "", *mark(refused.mark), refused.params)
