@@ -1,7 +1,8 @@
 """Product files checked on every core: worker processes forked from this one.
 
-Each worker checks a run of files and hands back a :class:`~.checked.Checked` per file (and
-stores it in the per-file cache); the parent keeps the files' order. Workers are used only
+Each worker checks a run of files and hands back a :class:`~.checked.Checked` per file, the
+run pickled and compressed once (stored one entry a file in the per-file cache, or handed to
+it whole for its next pack); the parent keeps the files' order. Workers are used only
 where forking is safe and cheap — Linux, no other thread running (``ocop serve`` has some),
 enough files to pay for the start — and any failure of the pool means the files are simply
 checked here, one after the other, with the same results.
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
+import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -22,7 +25,7 @@ from ..forkpool import keep_inherited
 from ..load.document import Document
 from .catalogue import Entry
 from .checked import Checked
-from .result_cache import ResultCache
+from .result_cache import ResultCache, pack_items
 
 #: fewer files than this are checked here: starting workers costs more than it saves
 MIN_FILES = 200
@@ -50,15 +53,18 @@ class _Run:
     today: date
     cache: ResultCache | None
     check: Check
+    packing: ResultCache | None = None
 
 
 _RUN: _Run | None = None  # what the forked workers inherit
 
 
 def run(jobs: list[Job], root: Path, today: date, cache: ResultCache | None,
-        check: Check) -> list[tuple[Document, Entry | None]]:
-    """``check`` of every job, in order; results stored in ``cache`` under their keys."""
-    job_run = _Run(jobs, root, today, cache, check)
+        check: Check, packing: ResultCache | None = None) -> list[tuple[Document, Entry | None]]:
+    """``check`` of every job, in order; results stored in ``cache`` under their keys, and
+    the workers' results handed to ``packing`` as they came (:meth:`~ResultCache.remember_chunk`:
+    it then holds every result a worker made; the caller remembers the others)."""
+    job_run = _Run(jobs, root, today, cache, check, packing)
     forked = [j for j in jobs if j.raw is not None]
     workers = _workers(len(forked))
     if workers > 1:
@@ -100,16 +106,25 @@ def _parallel(job_run: _Run, jobs: list[Job],
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=keep_inherited) as ex:
-            checked = [c for part in ex.map(_work, chunks) for c in part]
+            blobs = list(ex.map(_work, chunks))
     except Exception:  # a broken pool: check the files here instead
         return None
     finally:
         _RUN = None
-    return {job.index: one.restore(job.raw or b"") for job, one in zip(jobs, checked, strict=True)}
+    done = {}
+    for part, blob in zip(chunks, blobs, strict=True):
+        checked: list[Checked] = pickle.loads(zlib.decompress(blob))  # from our own worker
+        part_jobs = [jobs[position] for position in part]
+        if job_run.packing is not None:
+            job_run.packing.remember_chunk([job.keys for job in part_jobs], checked, blob)
+        for job, one in zip(part_jobs, checked, strict=True):
+            done[job.index] = one.restore(job.raw or b"")
+    return done
 
 
-def _work(positions: list[int]) -> list[Checked]:
-    """In a worker: check the files at ``positions`` of the inherited run."""
+def _work(positions: list[int]) -> bytes:
+    """In a worker: check the files at ``positions`` of the inherited run; their results,
+    pickled and compressed (:func:`~.result_cache.pack_items`)."""
     assert _RUN is not None
     out = []
     for position in positions:
@@ -118,4 +133,4 @@ def _work(positions: list[int]) -> list[Checked]:
         checked = Checked.of(doc, entry)
         _store(_RUN.cache, job, checked)
         out.append(checked)
-    return out
+    return pack_items(out)

@@ -16,7 +16,8 @@ result, so their findings are remembered under a hash of all the files' keys, in
 order (:meth:`ResultCache.catalogue_findings`): one file changed, added, removed or renamed,
 and they are made again, exactly as without a cache (one ``cross-*.cross`` file a salt).
 
-Entries are zlib-compressed pickles written atomically; one that cannot be read back exactly
+Entries are zlib-compressed pickles written atomically (a pack: a pickled list of such
+pickles, each a chunk of results as a worker made it); one that cannot be read back exactly
 (truncated, written by another version, tampered with) is ignored and replaced. Unpickling
 is restricted to the tool's own data classes and a few standard types.
 """
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from ..findings import Finding
 
 FOLDER = Path(".cache") / "ocop" / "validate"
-_FORMAT = 1
+_FORMAT = 2
 #: a pack is written when at least this many of a run's results came from elsewhere
 PACK_AFTER = 64
 #: an entry reused is touched (kept from pruning) when it is older than this, in seconds
@@ -69,6 +70,9 @@ class ResultCache:
         self.loose = 0  # of them, how many were not in the pack
         self.must_pack = False
         self.known: dict[Path, str] = {}  # each file looked up: the key of its result
+        #: workers' pickled results for the next pack (:meth:`remember_chunk`), and their keys
+        self.chunks: list[tuple[tuple[tuple[str, ...], ...], bytes]] = []
+        self.chunked: set[str] = set()
 
     @classmethod
     def at(cls, root: Path, today: date) -> ResultCache:
@@ -107,19 +111,38 @@ class ResultCache:
         self.must_pack = new >= max(PACK_AFTER, files // 20)
         return self.must_pack
 
+    def remember_chunk(self, keys: Sequence[tuple[str, ...]], checked: Sequence[Checked],
+                       blob: bytes) -> None:
+        """Results a worker made, with ``blob`` (:func:`pack_items` of ``checked``): the
+        next pack takes the blob as it is instead of pickling them again here."""
+        for item_keys, one in zip(keys, checked, strict=True):
+            self.remember(item_keys, one)
+            self.chunked.update(item_keys)
+        self.chunks.append((tuple(keys), blob))
+
     def save_pack(self) -> None:
         """Write this run's results as one pack file (one read instead of a file a product)
         when enough of them were not in the pack: a run after one product changed reads its
-        one loose entry and leaves the pack as it is."""
+        one loose entry and leaves the pack as it is. The workers' chunks go in as they came;
+        the rest is pickled here, each result once under all its keys."""
         if not self.must_pack and self.loose < max(PACK_AFTER, len(self.used) // 20):
             return
         try:
             self._ensure()
-            blob = pickle.dumps((_FORMAT, self.salt, self.used), protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomic(self.pack_path, zlib.compress(blob, 1))
+            parts = list(self.chunks)
+            rest: dict[int, tuple[list[str], Checked]] = {}
+            for key, one in self.used.items():
+                if key not in self.chunked:
+                    rest.setdefault(id(one), ([], one))[0].append(key)
+            if rest:
+                parts.append((tuple(tuple(keys) for keys, _ in rest.values()),
+                              pack_items([one for _, one in rest.values()])))
+            blob = pickle.dumps((_FORMAT, self.salt, parts), protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.pack_path, blob)
         except (OSError, pickle.PicklingError, RecursionError, TypeError):
             pass
         self.packed, self.loose, self.must_pack = dict(self.used), 0, False
+        self.chunks, self.chunked = [], set()
 
     def catalogue_findings(self, paths: Sequence[Path],
                            check: Callable[[], list[Finding]]) -> list[Finding]:
@@ -154,14 +177,9 @@ class ResultCache:
         if self.packed is None:
             self.packed = {}
             try:
-                with open(self.pack_path, "rb") as handle:
-                    value = _Restricted(io.BytesIO(zlib.decompress(handle.read()))).load()
+                self.packed = _read_pack(self.pack_path, self.salt)
             except Exception:  # no pack, or one that cannot be read: the entries are used
-                return self.packed
-            if (isinstance(value, tuple) and len(value) == 3 and value[:2] == (_FORMAT, self.salt)
-                    and isinstance(value[2], dict)):
-                self.packed = {k: v for k, v in value[2].items()
-                               if isinstance(k, str) and isinstance(v, Checked)}
+                pass
         return self.packed
 
     def key(self, path: Path, raw: bytes, *, by_content: bool = True) -> str | None:
@@ -254,6 +272,30 @@ class ResultCache:
             words.append(_content(item.path) if by_content else
                          f"{real}|{info.st_mtime_ns}|{info.st_ctime_ns}|{info.st_ino}|{info.st_dev}")
         return "\1".join(words).encode("utf-8", "surrogatepass")
+
+
+def pack_items(checked: Sequence[Checked]) -> bytes:
+    """Results as one compressed pickle (a worker's chunk, or a part of a pack)."""
+    return zlib.compress(pickle.dumps(list(checked), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _read_pack(place: Path, salt: bytes) -> dict[str, Checked]:
+    """Every result of a pack by key; any part that cannot be read exactly refuses it all."""
+    with open(place, "rb") as handle:
+        value = _Restricted(handle).load()
+    if not (isinstance(value, tuple) and len(value) == 3 and value[:2] == (_FORMAT, salt)
+            and isinstance(value[2], list)):
+        return {}
+    found: dict[str, Checked] = {}
+    for keys, blob in value[2]:
+        items = _Restricted(io.BytesIO(zlib.decompress(blob))).load()
+        if not isinstance(items, list) or len(items) != len(keys):
+            return {}
+        for item_keys, one in zip(keys, items, strict=True):
+            if not isinstance(one, Checked):
+                return {}
+            found.update((key, one) for key in item_keys if isinstance(key, str))
+    return found
 
 
 def _content(path: str) -> str:

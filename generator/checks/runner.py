@@ -80,10 +80,12 @@ def check_files(paths: list[Path], root: Path, today: date,
             results[index] = hit.restore(raw)
         else:
             todo.append(pool.Job(index, path, raw, keys))
-    loose = cache if cache is None or not cache.will_pack(len(todo), len(paths)) else None
-    for job, done in zip(todo, pool.run(todo, root, today, loose, check_document), strict=True):
+    packing = cache if cache is not None and cache.will_pack(len(todo), len(paths)) else None
+    loose = cache if packing is None else None
+    made = pool.run(todo, root, today, loose, check_document, packing)
+    for job, done in zip(todo, made, strict=True):
         results[job.index] = done
-        if cache is not None and job.keys:
+        if cache is not None and job.keys and not cache.chunked.issuperset(job.keys):
             cache.remember(job.keys, Checked.of(*done))
     if cache is not None:
         cache.save_pack()

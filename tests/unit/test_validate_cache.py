@@ -235,7 +235,34 @@ def test_the_worker_pool_gives_the_findings_checked_here(tmp_path: Path,
     monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
     assert pool._workers(len(CASES)) > 1 or (os.cpu_count() or 1) < 2
     assert _seen(validate([root / "products"], root, TODAY)) == here  # workers, cache cold
+    assert len(_packs(root)) == 1 and _entries(root) == [], "the workers' results, packed"
     assert _seen(validate([root / "products"], root, TODAY)) == here  # cache warm
+
+
+def test_a_pack_of_workers_chunks_and_earlier_results_gives_the_plain_findings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Half the files changed: the new pack holds the workers' chunks as they came and the
+    unchanged results pickled again; read back alone, it gives what checking without a
+    cache gives."""
+    if sys.platform != "linux":
+        pytest.skip("the pool forks (Linux)")
+    monkeypatch.setattr(result_cache, "PACK_AFTER", 2)
+    monkeypatch.setattr(pool, "MIN_FILES", 2)
+    monkeypatch.setattr(pool, "CHUNK", 3)
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
+    root = _catalogue(tmp_path)
+    validate([root / "products"], root, TODAY)
+    first = _packs(root)[0].read_bytes()
+    for product in sorted(root.glob("products/valid/*/product.yaml"))[::2]:
+        product.write_bytes(product.read_bytes() + b"\n# edited\n")
+    plain = _seen(validate([root / "products"], root, TODAY, cached=False))
+    assert _seen(validate([root / "products"], root, TODAY)) == plain
+    assert _packs(root)[0].read_bytes() != first, "a new pack"
+    assert _entries(root) == []
+    again = ResultCache.at(root, TODAY)
+    assert sorted({c.file for c in again._pack().values()}) == sorted(
+        f"products/{c.parent.name}/{c.name}/product.yaml" for c in CASES)
+    assert _seen(validate([root / "products"], root, TODAY)) == plain
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
