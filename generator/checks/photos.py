@@ -113,7 +113,7 @@ def _check_entry(ctx: _Context, at: PathT, index: int, name: str) -> list[Findin
     if name not in ctx.listing:
         return [_missing(ctx, at, name)]
     ctx.accounted.add(name)
-    target = _resolve(ctx.folder / name)
+    target = _resolve_in(ctx.folder, name)
     if target is None:
         return [doc.finding("photo.broken_link", at, file=name)]
     if not target.is_relative_to(ctx.folder) or target == ctx.folder:
@@ -258,7 +258,7 @@ def _unlisted(ctx: _Context, has_photos_key: bool) -> list[Finding]:
     for name in ctx.listing:
         if Path(name).suffix.lower() not in IMAGE_LIKE or name in ctx.accounted:
             continue
-        target = _resolve(ctx.folder / name)
+        target = _resolve_in(ctx.folder, name)
         if target is not None and (target in ctx.targets or target.is_dir()):
             continue
         make = ctx.doc.key_finding if has_photos_key else ctx.doc.finding
@@ -279,6 +279,18 @@ def _resolve(path: Path) -> Path | None:
         return path.resolve(strict=True)
     except (OSError, RuntimeError):  # missing, or a symlink loop
         return None
+
+
+def _resolve_in(folder: Path, name: str) -> Path | None:
+    """:func:`_resolve` of ``folder / name`` for a resolved folder and a name it lists (no
+    slash): a file that is not a link is where it is, with no walk up the path."""
+    path = folder / name
+    try:
+        if not stat.S_ISLNK(os.lstat(path).st_mode):
+            return path
+    except OSError:
+        return None
+    return _resolve(path)
 
 
 def _printable(name: str) -> str:

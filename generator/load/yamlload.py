@@ -89,6 +89,8 @@ register(
 
 
 def _first_tab_indent(text: str) -> tuple[int, int] | None:
+    if "\t" not in text:  # nearly every file: no line to look at
+        return None
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
