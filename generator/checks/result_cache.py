@@ -73,6 +73,8 @@ class ResultCache:
         #: workers' pickled results for the next pack (:meth:`remember_chunk`), and their keys
         self.chunks: list[tuple[tuple[tuple[str, ...], ...], bytes]] = []
         self.chunked: set[str] = set()
+        #: results found by their photos' content, under the stat key they will be stored by
+        self.unstored: dict[str, Checked] = {}
 
     @classmethod
     def at(cls, root: Path, today: date) -> ResultCache:
@@ -84,7 +86,7 @@ class ResultCache:
 
         First by the photos' stat (place, size, times, inode: no photo read); then, when a
         fresh clone or a copy changed only the times, by the photos' content — found, it is
-        stored under the first key too."""
+        stored under the first key too, at the end of the run (:meth:`save_pack`)."""
         quick = self.key(path, raw, by_content=False)
         if quick is not None:
             self.known[path] = quick  # its result, found or made, is stored under it
@@ -94,7 +96,7 @@ class ResultCache:
         full = self.key(path, raw, by_content=True)
         hit = self.get(full) if full else None
         if hit is not None:
-            self.put(quick, hit)
+            self.unstored[quick] = hit  # stored at the end: in the pack, or loose
             self.remember((quick,), hit)
             return hit, ()
         return None, (quick, full) if full else (quick,)
@@ -126,6 +128,9 @@ class ResultCache:
         one loose entry and leaves the pack as it is. The workers' chunks go in as they came;
         the rest is pickled here, each result once under all its keys."""
         if not self.must_pack and self.loose < max(PACK_AFTER, len(self.used) // 20):
+            for key, one in self.unstored.items():
+                self.put(key, one)
+            self.unstored = {}
             return
         try:
             self._ensure()
@@ -142,7 +147,7 @@ class ResultCache:
         except (OSError, pickle.PicklingError, RecursionError, TypeError):
             pass
         self.packed, self.loose, self.must_pack = dict(self.used), 0, False
-        self.chunks, self.chunked = [], set()
+        self.chunks, self.chunked, self.unstored = [], set(), {}
 
     def catalogue_findings(self, paths: Sequence[Path],
                            check: Callable[[], list[Finding]]) -> list[Finding]:

@@ -102,7 +102,32 @@ def test_new_times_alone_find_the_entry_by_content(tmp_path: Path) -> None:
     product = photo.parent / "product.yaml"
     hit, keys = cache.lookup(product, product.read_bytes())
     assert hit is not None and keys == ()
-    assert cache.get(cache.key(product, product.read_bytes(), by_content=False) or "")
+    cache.save_pack()  # the end of the run: stored under the stat key too (loose: one result)
+    quick = cache.key(product, product.read_bytes(), by_content=False) or ""
+    assert ResultCache.at(root, TODAY).get(quick) == hit
+    assert _seen(validate([root / "products"], root, TODAY)) == expected
+
+
+def test_a_fresh_clone_is_packed_once_and_then_needs_no_photo_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every photo's time new (a CI checkout with its cache restored): the results are found
+    by content and go into one new pack under their new stat keys, no entry a file; the run
+    after reads no photo at all."""
+    monkeypatch.setattr(result_cache, "PACK_AFTER", 2)
+    root = _catalogue(tmp_path)
+    photo = next((root / "products").rglob("*.jpg"))
+    for folder in sorted((root / "products" / "valid").iterdir())[:8]:
+        shutil.copy(photo, folder / "extra.jpg")  # an unlisted photo: a warning, and a key
+    expected = _seen(validate([root / "products"], root, TODAY))
+    for each in (root / "products").rglob("*.jpg"):
+        os.utime(each, (1, 1))
+    assert _seen(validate([root / "products"], root, TODAY)) == expected
+    assert _entries(root) == [] and len(_packs(root)) == 1
+
+    def unread(path: str) -> str:
+        raise AssertionError(f"{path} read again")
+
+    monkeypatch.setattr(result_cache, "_content", unread)
     assert _seen(validate([root / "products"], root, TODAY)) == expected
 
 
