@@ -84,7 +84,7 @@ def _store(cache: ResultCache | None, job: Job, checked: Checked | None) -> None
     if cache is None or checked is None:
         return
     for key in job.keys:
-        cache.put(key, checked)
+        cache.put(key, checked, job.keys[-1])  # the last key: by the photos' content
 
 
 def _workers(files: int) -> int:

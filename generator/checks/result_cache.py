@@ -12,9 +12,11 @@ fresh clone or copy, where only the times are new, finds its results by content,
 each photo once).
 
 The cross-file checks (:mod:`generator.checks.catalogue`) are a function of every file's
-result, so their findings are remembered under a hash of all the files' keys, in their
-order (:meth:`ResultCache.catalogue_findings`): one file changed, added, removed or renamed,
-and they are made again, exactly as without a cache (one ``cross-*.cross`` file a salt).
+result, so their findings are remembered under a hash of all the files' content keys, in
+their order (:meth:`ResultCache.catalogue_findings`; each stat key remembers the content key
+its result was made under, so a fresh clone knows them too): one file changed, added,
+removed or renamed, and they are made again, exactly as without a cache (one
+``cross-*.cross`` file a salt).
 
 Entries are zlib-compressed pickles written atomically (a pack: a pickled list of such
 pickles, each a chunk of results as a worker made it); one that cannot be read back exactly
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
     from ..findings import Finding
 
 FOLDER = Path(".cache") / "ocop" / "validate"
-_FORMAT = 2
+_FORMAT = 3
 #: a pack is written when at least this many of a run's results came from elsewhere
 PACK_AFTER = 64
 #: an entry reused is touched (kept from pruning) when it is older than this, in seconds
@@ -69,7 +71,11 @@ class ResultCache:
         self.used: dict[str, Checked] = {}  # this run's results, by key: the next pack
         self.loose = 0  # of them, how many were not in the pack
         self.must_pack = False
-        self.known: dict[Path, str] = {}  # each file looked up: the key of its result
+        #: each file looked up: what its result is known by (:meth:`catalogue_findings`)
+        self.known: dict[Path, str] = {}
+        #: a stat key: the content key its result was made or found under (kept in the pack
+        #: and the entries), so a fresh clone knows its results by what a run in place did
+        self.content: dict[str, str] = {}
         #: workers' pickled results for the next pack (:meth:`remember_chunk`), and their keys
         self.chunks: list[tuple[tuple[tuple[str, ...], ...], bytes]] = []
         self.chunked: set[str] = set()
@@ -88,12 +94,16 @@ class ResultCache:
         fresh clone or a copy changed only the times, by the photos' content — found, it is
         stored under the first key too, at the end of the run (:meth:`save_pack`)."""
         quick = self.key(path, raw, by_content=False)
-        if quick is not None:
-            self.known[path] = quick  # its result, found or made, is stored under it
-        hit = self.get(quick) if quick else None
-        if hit is not None or quick is None:
+        if quick is None:
+            return None, ()
+        self.known[path] = quick  # its result, found or made, is stored under it
+        hit = self.get(quick)
+        if hit is not None:
+            self.known[path] = self.content.get(quick, quick)
             return hit, ()
         full = self.key(path, raw, by_content=True)
+        if full is not None:
+            self.known[path] = self.content[quick] = full
         hit = self.get(full) if full else None
         if hit is not None:
             self.unstored[quick] = hit  # stored at the end: in the pack, or loose
@@ -129,7 +139,7 @@ class ResultCache:
         the rest is pickled here, each result once under all its keys."""
         if not self.must_pack and self.loose < max(PACK_AFTER, len(self.used) // 20):
             for key, one in self.unstored.items():
-                self.put(key, one)
+                self.put(key, one, self.content.get(key, key))
             self.unstored = {}
             return
         try:
@@ -142,7 +152,9 @@ class ResultCache:
             if rest:
                 parts.append((tuple(tuple(keys) for keys, _ in rest.values()),
                               pack_items([one for _, one in rest.values()])))
-            blob = pickle.dumps((_FORMAT, self.salt, parts), protocol=pickle.HIGHEST_PROTOCOL)
+            content = {k: v for k, v in self.content.items() if k in self.used}
+            blob = pickle.dumps((_FORMAT, self.salt, parts, content),
+                                protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(self.pack_path, blob)
         except (OSError, pickle.PicklingError, RecursionError, TypeError):
             pass
@@ -182,7 +194,7 @@ class ResultCache:
         if self.packed is None:
             self.packed = {}
             try:
-                self.packed = _read_pack(self.pack_path, self.salt)
+                self.packed = _read_pack(self.pack_path, self.salt, self.content)
             except Exception:  # no pack, or one that cannot be read: the entries are used
                 pass
         return self.packed
@@ -218,17 +230,19 @@ class ResultCache:
             value = _Restricted(io.BytesIO(zlib.decompress(blob))).load()
         except Exception:  # a damaged entry is no entry
             return None
-        if not (isinstance(value, tuple) and len(value) == 3 and value[:2] == (_FORMAT, key)
-                and isinstance(value[2], Checked)):
+        if not (isinstance(value, tuple) and len(value) == 4 and value[:2] == (_FORMAT, key)
+                and isinstance(value[2], Checked) and isinstance(value[3], str)):
             return None
         if age > TOUCH_AFTER:  # keep it from pruning; a day's precision is plenty
             touch(entry)
+        self.content[key] = value[3]
         return value[2]
 
-    def put(self, key: str, checked: Checked) -> None:
+    def put(self, key: str, checked: Checked, content: str) -> None:
+        """Store a result under ``key``; ``content``: the content key it was made under."""
         try:
             self._ensure()
-            blob = pickle.dumps((_FORMAT, key, checked), protocol=pickle.HIGHEST_PROTOCOL)
+            blob = pickle.dumps((_FORMAT, key, checked, content), protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(self.folder / f"{key}.pickle", zlib.compress(blob, 1))
         except (OSError, pickle.PicklingError, RecursionError, TypeError):
             pass  # a cache that cannot be written is simply not used
@@ -284,12 +298,13 @@ def pack_items(checked: Sequence[Checked]) -> bytes:
     return zlib.compress(pickle.dumps(list(checked), protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
-def _read_pack(place: Path, salt: bytes) -> dict[str, Checked]:
-    """Every result of a pack by key; any part that cannot be read exactly refuses it all."""
+def _read_pack(place: Path, salt: bytes, content: dict[str, str]) -> dict[str, Checked]:
+    """Every result of a pack by key (their content keys added to ``content``); any part that
+    cannot be read exactly refuses it all."""
     with open(place, "rb") as handle:
         value = _Restricted(handle).load()
-    if not (isinstance(value, tuple) and len(value) == 3 and value[:2] == (_FORMAT, salt)
-            and isinstance(value[2], list)):
+    if not (isinstance(value, tuple) and len(value) == 4 and value[:2] == (_FORMAT, salt)
+            and isinstance(value[2], list) and isinstance(value[3], dict)):
         return {}
     found: dict[str, Checked] = {}
     for keys, blob in value[2]:
@@ -300,6 +315,8 @@ def _read_pack(place: Path, salt: bytes) -> dict[str, Checked]:
             if not isinstance(one, Checked):
                 return {}
             found.update((key, one) for key in item_keys if isinstance(key, str))
+    content.update((k, v) for k, v in value[3].items()
+                   if isinstance(k, str) and isinstance(v, str) and k in found)
     return found
 
 

@@ -131,6 +131,46 @@ def test_a_fresh_clone_is_packed_once_and_then_needs_no_photo_read(
     assert _seen(validate([root / "products"], root, TODAY)) == expected
 
 
+def _counting_cross(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the cross-file checks really run (not taken from the cache)."""
+    from generator import validate as validating
+    runs: list[int] = []
+    real = validating.check_catalogue
+
+    def counted(entries: Any) -> Any:
+        runs.append(len(entries))
+        return real(entries)
+
+    monkeypatch.setattr(validating, "check_catalogue", counted)
+    return runs
+
+
+@pytest.mark.parametrize("pack_after", [2, 10**9], ids=["packed", "loose"])
+def test_the_cross_file_findings_are_known_again_after_a_clone_or_a_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack_after: int) -> None:
+    """They are keyed by what each result was made from, not by the photos' times: a fresh
+    clone reuses them; one changed file makes them once, and the run after reuses those."""
+    monkeypatch.setattr(result_cache, "PACK_AFTER", pack_after)
+    root = _catalogue(tmp_path)
+    photo = next((root / "products").rglob("*.jpg"))
+    for folder in sorted((root / "products" / "valid").iterdir())[:8]:
+        shutil.copy(photo, folder / "extra.jpg")
+    plain = _seen(validate([root / "products"], root, TODAY, cached=False))
+    runs = _counting_cross(monkeypatch)
+    validate([root / "products"], root, TODAY)
+    for each in (root / "products").rglob("*.jpg"):
+        os.utime(each, (1, 1))
+    assert _seen(validate([root / "products"], root, TODAY)) == plain
+    assert len(runs) == 1, "a clone: the same results, the same cross-file findings"
+    changed_photo = sorted((root / "products" / "valid").glob("*/extra.jpg"))[0]
+    changed_photo.write_bytes(changed_photo.read_bytes() + b"\0")  # one photo's bytes
+    changed = _seen(validate([root / "products"], root, TODAY))
+    assert len(runs) == 2
+    assert _seen(validate([root / "products"], root, TODAY)) == changed
+    assert len(runs) == 2, "the run after a change reuses what the change made"
+    assert changed == _seen(validate([root / "products"], root, TODAY, cached=False))
+
+
 @pytest.mark.usefixtures("loose_only")
 @pytest.mark.parametrize("damage", [b"", b"garbage", "truncate", "foreign"])
 def test_a_damaged_entry_is_ignored_and_replaced(tmp_path: Path, damage: Any) -> None:
