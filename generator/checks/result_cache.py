@@ -53,6 +53,8 @@ _FORMAT = 3
 PACK_AFTER = 64
 #: an entry reused is touched (kept from pruning) when it is older than this, in seconds
 TOUCH_AFTER = 24 * 3600
+#: a part of a pack: each result's keys, and the results as :func:`pack_items` pickled them
+Part = tuple[tuple[tuple[str, ...], ...], bytes]
 _STANDARD = {("pathlib", "PosixPath"), ("pathlib", "PurePosixPath"), ("datetime", "date"),
              ("datetime", "datetime"), ("datetime", "timedelta")}
 
@@ -77,7 +79,9 @@ class ResultCache:
         #: and the entries), so a fresh clone knows its results by what a run in place did
         self.content: dict[str, str] = {}
         #: workers' pickled results for the next pack (:meth:`remember_chunk`), and their keys
-        self.chunks: list[tuple[tuple[tuple[str, ...], ...], bytes]] = []
+        self.chunks: list[Part] = []
+        #: the parts of the pack as read, each with its results (a new pack may reuse them)
+        self.read_parts: list[tuple[bytes, list[Checked]]] = []
         self.chunked: set[str] = set()
         #: results found by their photos' content, under the stat key they will be stored by
         self.unstored: dict[str, Checked] = {}
@@ -149,6 +153,7 @@ class ResultCache:
             for key, one in self.used.items():
                 if key not in self.chunked:
                     rest.setdefault(id(one), ([], one))[0].append(key)
+            parts += self._reused(rest)
             if rest:
                 parts.append((tuple(tuple(keys) for keys, _ in rest.values()),
                               pack_items([one for _, one in rest.values()])))
@@ -190,11 +195,22 @@ class ResultCache:
             pass
         return found
 
+    def _reused(self, rest: dict[int, tuple[list[str], Checked]]) -> list[Part]:
+        """The parts of the pack read this run whose every result is in ``rest``, as they
+        were read but under this run's keys (a fresh clone: all of them); those results are
+        taken out of ``rest``."""
+        parts: list[Part] = []
+        for blob, items in self.read_parts:
+            if all(id(one) in rest for one in items):
+                parts.append((tuple(tuple(rest.pop(id(one))[0]) for one in items), blob))
+        return parts
+
     def _pack(self) -> dict[str, Checked]:
         if self.packed is None:
             self.packed = {}
             try:
-                self.packed = _read_pack(self.pack_path, self.salt, self.content)
+                self.packed = _read_pack(self.pack_path, self.salt, self.content,
+                                         self.read_parts)
             except Exception:  # no pack, or one that cannot be read: the entries are used
                 pass
         return self.packed
@@ -298,15 +314,17 @@ def pack_items(checked: Sequence[Checked]) -> bytes:
     return zlib.compress(pickle.dumps(list(checked), protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
-def _read_pack(place: Path, salt: bytes, content: dict[str, str]) -> dict[str, Checked]:
-    """Every result of a pack by key (their content keys added to ``content``); any part that
-    cannot be read exactly refuses it all."""
+def _read_pack(place: Path, salt: bytes, content: dict[str, str],
+               read_parts: list[tuple[bytes, list[Checked]]]) -> dict[str, Checked]:
+    """Every result of a pack by key (their content keys added to ``content``, each part and
+    its results to ``read_parts``); any part that cannot be read exactly refuses it all."""
     with open(place, "rb") as handle:
         value = _Restricted(handle).load()
     if not (isinstance(value, tuple) and len(value) == 4 and value[:2] == (_FORMAT, salt)
             and isinstance(value[2], list) and isinstance(value[3], dict)):
         return {}
     found: dict[str, Checked] = {}
+    parts = []
     for keys, blob in value[2]:
         items = _Restricted(io.BytesIO(zlib.decompress(blob))).load()
         if not isinstance(items, list) or len(items) != len(keys):
@@ -315,6 +333,8 @@ def _read_pack(place: Path, salt: bytes, content: dict[str, str]) -> dict[str, C
             if not isinstance(one, Checked):
                 return {}
             found.update((key, one) for key in item_keys if isinstance(key, str))
+        parts.append((blob, items))
+    read_parts += parts
     content.update((k, v) for k, v in value[3].items()
                    if isinstance(k, str) and isinstance(v, str) and k in found)
     return found
