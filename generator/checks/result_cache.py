@@ -85,6 +85,8 @@ class ResultCache:
         self.chunked: set[str] = set()
         #: results found by their photos' content, under the stat key they will be stored by
         self.unstored: dict[str, Checked] = {}
+        #: the entries in the folder, listed on the first look for one (None: not yet)
+        self.names: set[str] | None = None
 
     @classmethod
     def at(cls, root: Path, today: date) -> ResultCache:
@@ -238,7 +240,15 @@ class ResultCache:
         return found
 
     def _entry(self, key: str) -> Checked | None:
-        entry = self.folder / f"{key}.pickle"
+        name = f"{key}.pickle"
+        if self.names is None:  # one listing instead of a failed open a miss
+            try:
+                self.names = set(os.listdir(self.folder))
+            except OSError:
+                self.names = set()
+        if name not in self.names:
+            return None
+        entry = self.folder / name
         try:
             with open(entry, "rb") as handle:
                 blob = handle.read()
@@ -260,6 +270,8 @@ class ResultCache:
             self._ensure()
             blob = pickle.dumps((_FORMAT, key, checked, content), protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(self.folder / f"{key}.pickle", zlib.compress(blob, 1))
+            if self.names is not None:
+                self.names.add(f"{key}.pickle")
         except (OSError, pickle.PicklingError, RecursionError, TypeError):
             pass  # a cache that cannot be written is simply not used
 
