@@ -55,6 +55,8 @@ PACK_AFTER = 64
 TOUCH_AFTER = 24 * 3600
 #: a part of a pack: each result's keys, and the results as :func:`pack_items` pickled them
 Part = tuple[tuple[tuple[str, ...], ...], bytes]
+#: a folder as :meth:`ResultCache.scan` lists it: where it really is, its entries by name
+Scan = tuple[str, list[os.DirEntry[str]]]
 _STANDARD = {("pathlib", "PosixPath"), ("pathlib", "PurePosixPath"), ("datetime", "date"),
              ("datetime", "datetime"), ("datetime", "timedelta")}
 
@@ -99,7 +101,8 @@ class ResultCache:
         First by the photos' stat (place, size, times, inode: no photo read); then, when a
         fresh clone or a copy changed only the times, by the photos' content — found, it is
         stored under the first key too, at the end of the run (:meth:`save_pack`)."""
-        quick = self.key(path, raw, by_content=False)
+        scanned = self.scan(path.parent)
+        quick = self.key(path, raw, by_content=False, scanned=scanned)
         if quick is None:
             return None, ()
         self.known[path] = quick  # its result, found or made, is stored under it
@@ -107,7 +110,7 @@ class ResultCache:
         if hit is not None:
             self.known[path] = self.content.get(quick, quick)
             return hit, ()
-        full = self.key(path, raw, by_content=True)
+        full = self.key(path, raw, by_content=True, scanned=scanned)
         if full is not None:
             self.known[path] = self.content[quick] = full
         hit = self.get(full) if full else None
@@ -217,13 +220,15 @@ class ResultCache:
                 pass
         return self.packed
 
-    def key(self, path: Path, raw: bytes, *, by_content: bool = True) -> str | None:
+    def key(self, path: Path, raw: bytes, *, by_content: bool = True,
+            scanned: Scan | None = None) -> str | None:
         """The entry key of a product file whose bytes are ``raw`` (None: not cacheable);
-        the name findings carry follows from ``path`` and the root, part of the salt."""
+        the name findings carry follows from ``path`` and the root, part of the salt.
+        ``scanned``: its folder as :meth:`scan` gave it moments ago (else it is listed)."""
         digest = hashlib.sha256(self.salt)
         digest.update(f"{path}\0{len(raw)}\0{by_content}\0".encode("utf-8", "surrogatepass"))
         digest.update(raw)
-        listing = self._listing(path.parent, by_content)
+        listing = self._listing(path.parent, by_content, scanned)
         if listing is None:
             return None
         digest.update(listing)
@@ -280,12 +285,23 @@ class ResultCache:
             make_dir(self.folder)
             self.ready = True
 
-    def _listing(self, folder: Path, by_content: bool) -> bytes | None:
-        """The folder as the photo checks see it (None when it cannot be listed)."""
+    def scan(self, folder: Path) -> Scan | None:
+        """Where a folder really is and its entries, sorted by name (None: unlistable); an
+        entry keeps its own ``lstat`` once asked, so both keys of one lookup share them."""
         try:
             real = self._real(str(folder))
             with os.scandir(folder) as entries:
-                items = sorted(entries, key=lambda e: e.name)
+                return real, sorted(entries, key=lambda e: e.name)
+        except OSError:
+            return None
+
+    def _listing(self, folder: Path, by_content: bool, scanned: Scan | None) -> bytes | None:
+        """The folder as the photo checks see it (None when it cannot be listed)."""
+        found = scanned or self.scan(folder)
+        if found is None:
+            return None
+        real, items = found
+        try:
             parts = [real.encode("utf-8", "surrogatepass")]
             for item in items:
                 parts.append(self._item(item, real, by_content))
