@@ -1,7 +1,8 @@
 """The changes a rebuild is measured after: one product's description, one product's photo, one
-template override. Each writes a new file and renames it over the old one (``os.replace``), so a
-file hard-linked from the pristine catalogue (:mod:`benchmarks.catalogue`) is never changed in
-place; each returns the one path it changed.
+template override; and a fresh clone's new files (:func:`as_cloned`). Each writes a new file
+and renames it over the old one (``os.replace``), so a file hard-linked from the pristine
+catalogue (:mod:`benchmarks.catalogue`) is never changed in place; each returns what it
+changed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,19 @@ def replace_bytes(path: Path, data: bytes) -> None:
         handle.write(data)
     os.chmod(temporary, 0o644)
     os.replace(temporary, path)
+
+
+def as_cloned(root: Path) -> list[Path]:
+    """Every file in a product folder but the product file written again with the same bytes
+    (a new inode and new times), as a fresh clone of the repository leaves them while CI
+    restores ``.cache/``; the paths rewritten."""
+    done = []
+    for product in product_files(root):
+        for item in sorted(product.parent.iterdir()):
+            if item.name != "product.yaml" and item.is_file() and not item.is_symlink():
+                replace_bytes(item, item.read_bytes())
+                done.append(item)
+    return done
 
 
 def edit_description(text: str, mark: str) -> str:

@@ -11,6 +11,7 @@ from .targets import TARGET_SIZE, evaluate, show
 LABELS = {
     "validate-cold": "`ocop validate`, cold (no `.cache/`)",
     "validate-warm": "`ocop validate`, warm",
+    "validate-clone": "`ocop validate`, fresh clone, `.cache/` restored (new photo times: a CI run)",
     "prewarm-photos": "setup: photo cache warmed (tiny catalogue, one product per photo)",
     "build-first": "`ocop build`, first ever (no site/, no `.cache/` but the photos: every QR code made)",
     "build-full": "`ocop build`, full (no site/, no `.cache/` but photos and QR codes, as CI restores them)",

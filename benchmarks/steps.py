@@ -4,6 +4,8 @@ command line (``python -m generator.cli``, so the harness works whatever the int
 ========================  ==================================================================
 validate-cold             ``ocop validate`` with no ``.cache/``
 validate-warm             the same again (its per-file caches warm)
+validate-clone            again after every photo was written anew (a fresh clone with its
+                          ``.cache/`` restored: new times, the same bytes), as CI runs it
 prewarm-photos            setup: builds a tiny catalogue holding one product per distinct
                           photo, and copies its ``.cache/ocop/photos`` (content-keyed) over
 build-first               ``ocop build``: no site/, no .cache/ but the photos (QR codes made)
@@ -40,13 +42,14 @@ from .measure import Measurement, run
 
 #: the order: what the ratio targets need first, the rebuilds after a change (slow while every
 #: build prints booklets) last
-STEPS = ("validate-cold", "validate-warm", "prewarm-photos", "build-first", "build-full",
+STEPS = ("validate-cold", "validate-warm", "validate-clone", "prewarm-photos", "build-first", "build-full",
          "build-noop",
          "search-index", "search-queries", "emit", "bare-mkdocs", "bare-pagefind", "jinja",
          "build-product", "build-photo", "build-template", "booklet")
 BASELINES = ("emit", "bare-mkdocs", "bare-pagefind", "jinja")
 OPT_IN = ("booklet",)
-NEEDS = {"build-first": ("prewarm-photos",), "build-full": ("build-first",),
+NEEDS = {"validate-clone": ("validate-warm",), "build-first": ("prewarm-photos",),
+         "build-full": ("build-first",),
          "build-noop": ("build-full",),
          "build-product": ("build-full",), "build-photo": ("build-full",),
          "build-template": ("build-full",), "search-index": ("build-full",),
@@ -112,7 +115,8 @@ DERIVED_MEDIA = ("photos", "qr")
 def validate(ctx: Context, name: str) -> Result:
     if name == "validate-cold":
         shutil.rmtree(ctx.root / ".cache", ignore_errors=True)
-    return ctx.ocop(name, "validate", "--format", "text", str(ctx.root / "products")), {}
+    notes = {"files_rewritten": len(mutate.as_cloned(ctx.root))} if name == "validate-clone" else {}
+    return ctx.ocop(name, "validate", "--format", "text", str(ctx.root / "products")), notes
 
 
 def photo_keys(root: Path) -> dict[str, Path]:
@@ -213,7 +217,8 @@ def booklet(ctx: Context, name: str) -> Result:
 
 
 RUNNERS: dict[str, Callable[[Context, str], Result]] = {
-    "validate-cold": validate, "validate-warm": validate, "prewarm-photos": prewarm,
+    "validate-cold": validate, "validate-warm": validate, "validate-clone": validate,
+    "prewarm-photos": prewarm,
     "build-first": build, "build-full": build, "build-noop": build, "build-product": build,
     "build-photo": build,
     "build-template": build, "search-index": search_index, "search-queries": search_queries,

@@ -63,6 +63,7 @@ TARGETS = (
     Target("rebuild, one product changed", step("build-product"), 5.0, "s"),
     Target("validate, cold (no .cache)", step("validate-cold"), 15.0, "s"),
     Target("validate, warm", step("validate-warm"), 15.0, "s"),
+    Target("validate, fresh clone with .cache restored (CI)", step("validate-clone"), 15.0, "s"),
     Target("search, first query on the wire", query("first"), 200 * KB, "kB"),
     Target("search, a later query on the wire", query("later"), 100 * KB, "kB"),
     Target("peak memory, full build (PSS of the process tree)", step("build-full", "tree_pss"),

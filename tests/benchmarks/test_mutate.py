@@ -83,3 +83,19 @@ def test_a_description_that_is_not_a_plain_line_is_refused() -> None:
 def test_a_template_without_a_known_block_is_refused() -> None:
     with pytest.raises(ValueError, match="block"):
         mutate.edit_template("{% extends 'base.html' %}", 1)
+
+
+def test_a_clone_rewrites_every_photo_with_its_bytes_and_never_through_a_link(
+        root: Path, pristine: Path) -> None:
+    """The files a fresh clone makes anew: the same bytes, a new inode and new times; the
+    product files and the pristine catalogue untouched; the validator's findings the same."""
+    found = validate([root / "products"], root, TODAY)
+    before, untouched = snapshot(root), snapshot(pristine)
+    photos = sorted(p for p in (root / "products").rglob("*") if p.is_file()
+                    and p.name != "product.yaml")
+    inodes = {p: p.stat().st_ino for p in photos}
+    assert sorted(mutate.as_cloned(root)) == photos and photos
+    assert snapshot(root) == before and snapshot(pristine) == untouched
+    assert all(p.stat().st_ino != inodes[p] for p in photos)
+    again = validate([root / "products"], root, TODAY)
+    assert [f.sort_key() for f in again.findings] == [f.sort_key() for f in found.findings]
