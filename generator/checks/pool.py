@@ -25,7 +25,8 @@ from ..forkpool import keep_inherited
 from ..load.document import Document
 from .catalogue import Entry
 from .checked import Checked
-from .result_cache import ResultCache, pack_items
+from .result_cache import ResultCache
+from .result_pickles import pack_items
 
 #: fewer files than this are checked here: starting workers costs more than it saves
 MIN_FILES = 200
@@ -124,7 +125,7 @@ def _parallel(job_run: _Run, jobs: list[Job],
 
 def _work(positions: list[int]) -> bytes:
     """In a worker: check the files at ``positions`` of the inherited run; their results,
-    pickled and compressed (:func:`~.result_cache.pack_items`)."""
+    pickled and compressed (:func:`~.result_pickles.pack_items`)."""
     assert _RUN is not None
     out = []
     for position in positions:

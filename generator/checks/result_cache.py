@@ -26,8 +26,6 @@ is restricted to the tool's own data classes and a few standard types.
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import hashlib
 import io
 import os
@@ -38,11 +36,12 @@ import zlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from ..cache import make_dir, touch, write_atomic
 from .checked import Checked
 from .fingerprint import tool_fingerprint
+from .result_pickles import Part, pack_items, read_pack, restricted_load
 
 if TYPE_CHECKING:
     from ..findings import Finding
@@ -53,12 +52,8 @@ _FORMAT = 3
 PACK_AFTER = 64
 #: an entry reused is touched (kept from pruning) when it is older than this, in seconds
 TOUCH_AFTER = 24 * 3600
-#: a part of a pack: each result's keys, and the results as :func:`pack_items` pickled them
-Part = tuple[tuple[tuple[str, ...], ...], bytes]
 #: a folder as :meth:`ResultCache.scan` lists it: where it really is, its entries by name
 Scan = tuple[str, list[os.DirEntry[str]]]
-_STANDARD = {("pathlib", "PosixPath"), ("pathlib", "PurePosixPath"), ("datetime", "date"),
-             ("datetime", "datetime"), ("datetime", "timedelta")}
 
 
 class ResultCache:
@@ -185,7 +180,7 @@ class ResultCache:
         place = self.folder / f"cross-{hashlib.sha256(self.salt).hexdigest()[:24]}.cross"
         try:
             with open(place, "rb") as handle:
-                value = _Restricted(io.BytesIO(zlib.decompress(handle.read()))).load()
+                value = restricted_load(io.BytesIO(zlib.decompress(handle.read())))
             if (isinstance(value, tuple) and len(value) == 3 and value[:2] == (_FORMAT, key)
                     and isinstance(value[2], list)):
                 return value[2]
@@ -214,8 +209,8 @@ class ResultCache:
         if self.packed is None:
             self.packed = {}
             try:
-                self.packed = _read_pack(self.pack_path, self.salt, self.content,
-                                         self.read_parts)
+                self.packed = read_pack(self.pack_path, (_FORMAT, self.salt), self.content,
+                                        self.read_parts)
             except Exception:  # no pack, or one that cannot be read: the entries are used
                 pass
         return self.packed
@@ -258,7 +253,7 @@ class ResultCache:
             with open(entry, "rb") as handle:
                 blob = handle.read()
                 age = time.time() - os.fstat(handle.fileno()).st_mtime
-            value = _Restricted(io.BytesIO(zlib.decompress(blob))).load()
+            value = restricted_load(io.BytesIO(zlib.decompress(blob)))
         except Exception:  # a damaged entry is no entry
             return None
         if not (isinstance(value, tuple) and len(value) == 4 and value[:2] == (_FORMAT, key)
@@ -337,37 +332,6 @@ class ResultCache:
         return "\1".join(words).encode("utf-8", "surrogatepass")
 
 
-def pack_items(checked: Sequence[Checked]) -> bytes:
-    """Results as one compressed pickle (a worker's chunk, or a part of a pack)."""
-    return zlib.compress(pickle.dumps(list(checked), protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def _read_pack(place: Path, salt: bytes, content: dict[str, str],
-               read_parts: list[tuple[bytes, list[Checked]]]) -> dict[str, Checked]:
-    """Every result of a pack by key (their content keys added to ``content``, each part and
-    its results to ``read_parts``); any part that cannot be read exactly refuses it all."""
-    with open(place, "rb") as handle:
-        value = _Restricted(handle).load()
-    if not (isinstance(value, tuple) and len(value) == 4 and value[:2] == (_FORMAT, salt)
-            and isinstance(value[2], list) and isinstance(value[3], dict)):
-        return {}
-    found: dict[str, Checked] = {}
-    parts = []
-    for keys, blob in value[2]:
-        items = _Restricted(io.BytesIO(zlib.decompress(blob))).load()
-        if not isinstance(items, list) or len(items) != len(keys):
-            return {}
-        for item_keys, one in zip(keys, items, strict=True):
-            if not isinstance(one, Checked):
-                return {}
-            found.update((key, one) for key in item_keys if isinstance(key, str))
-        parts.append((blob, items))
-    read_parts += parts
-    content.update((k, v) for k, v in value[3].items()
-                   if isinstance(k, str) and isinstance(v, str) and k in found)
-    return found
-
-
 def _content(path: str) -> str:
     """A photo's content hash."""
     digest = hashlib.sha256()
@@ -375,27 +339,3 @@ def _content(path: str) -> str:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-class _Restricted(pickle.Unpickler):
-    """Only the tool's own data classes (and dates, paths) may come out of a cache entry."""
-
-    allowed: ClassVar[dict[tuple[str, str], Any]] = {}  # classes checked once per process
-
-    def find_class(self, module: str, name: str) -> Any:
-        known = self.allowed.get((module, name))
-        if known is not None:
-            return known
-        found = self._check(module, name)
-        self.allowed[(module, name)] = found
-        return found
-
-    def _check(self, module: str, name: str) -> Any:
-        if (module, name) in _STANDARD:
-            return super().find_class(module, name)
-        if module == "generator" or module.startswith("generator."):
-            found = super().find_class(module, name)
-            if isinstance(found, type) and (dataclasses.is_dataclass(found)
-                                            or issubclass(found, enum.Enum | dict)):
-                return found
-        raise pickle.UnpicklingError(f"not allowed in a cache entry: {module}.{name}")
