@@ -27,17 +27,33 @@ def head(data: bytes, pos: int) -> tuple[int, int, int]:
 
 
 def end(data: bytes, pos: int) -> int:
-    """Position just after the CBOR item starting at ``pos``."""
-    major, value, pos = head(data, pos)
-    if major in (2, 3):  # byte or text string
-        return pos + value
-    if major in (4, 5):  # array, map (two items per entry)
-        for _ in range(value * (2 if major == 5 else 1)):
-            pos = end(data, pos)
-        return pos
-    if major == 6:  # tag: one item follows
-        return end(data, pos)
-    return pos  # integers and simple values
+    """Position just after the CBOR item starting at ``pos``.
+
+    One loop over the heads, counting the items still to skip (an array of n adds n, a map 2n,
+    a tag 1): the word index is millions of small integers, and a call per item was most of
+    the time of re-cutting it (:mod:`.index`)."""
+    pending = 1
+    while pending:
+        pending -= 1
+        initial = data[pos]
+        major, info = initial >> 5, initial & 0x1F
+        if info < 24:
+            value, pos = info, pos + 1
+        elif info < 28:
+            size = 1 << (info - 24)
+            value = int.from_bytes(data[pos + 1:pos + 1 + size], "big")
+            pos += 1 + size
+        else:
+            raise SearchIndexError(f"unsupported CBOR item (indefinite length) at byte {pos}")
+        if major == 2 or major == 3:  # byte or text string
+            pos += value
+        elif major == 4:  # array
+            pending += value
+        elif major == 5:  # map: two items per entry
+            pending += 2 * value
+        elif major == 6:  # tag: one item follows
+            pending += 1
+    return pos
 
 
 def array(data: bytes, pos: int) -> tuple[list[tuple[int, int]], int]:

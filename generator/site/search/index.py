@@ -26,9 +26,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from ...errors import SearchIndexError
-from .encoding import array, dump, encode_array, encode_head, encode_text, end, first_text, load
+from .encoding import array, dump, encode_array, encode_head, encode_text, end, first_text, head, load
 from .encoding import text as text_at
-from .words import text_only
+from .words import kept
 
 LANGUAGE = "vi"
 #: The sort key that orders the pages (product.html writes it as ``data-ocop-sort-thu_tu``):
@@ -238,13 +238,16 @@ def _word_entries(folder: Path, meta: bytes, chunks_at: int) -> tuple[list[Entry
         name = text_at(meta, array(meta, start)[0][2][0])
         path = folder / f"{name}.pf_index"
         data = load(path)
-        top, stop = array(data, 0)
-        if len(top) != 1 or stop != len(data):
+        major, count, pos = head(data, 0)  # [[entry, …]]
+        inner, words, pos = head(data, pos) if major == 4 and count == 1 else (-1, 0, pos)
+        if inner != 4:
             raise SearchIndexError(f"{path.name}: unexpected layout")
-        for word_at, word_end in array(data, top[0][0])[0]:
-            entry = text_only(data[word_at:word_end])
+        for _ in range(words):
+            word, entry, pos = kept(data, pos)
             if entry is not None:
-                entries.append((first_text(data, word_at), entry))
+                entries.append((word, entry))
+        if pos != len(data):
+            raise SearchIndexError(f"{path.name}: unexpected layout")
         olds.append(path)
     if [word for word, _ in entries] != sorted(word for word, _ in entries):
         raise SearchIndexError("the word index is not in word order")

@@ -16,40 +16,72 @@ byte for byte; page numbers are re-encoded as differences when a page is dropped
 from __future__ import annotations
 
 from ...errors import SearchIndexError
-from .encoding import array, encode_array, encode_head, head
+from .encoding import encode_array, encode_head, end, head
 
 NO_META = encode_array([])
 
 
 def text_only(entry: bytes) -> bytes | None:
     """``entry`` with only the pages whose text holds the word; None when no text does."""
-    (word_at, word_end), (pages_at, _), (variants_at, _) = array(entry, 0)[0]
-    pages = _pages(entry, pages_at)
+    return kept(entry, 0)[1]
+
+
+def kept(data: bytes, pos: int) -> tuple[str, bytes | None, int]:
+    """The word of the entry at ``pos``, the entry as :func:`text_only` keeps it (or None),
+    and the position after it: one pass over the entry's bytes."""
+    count, pos = _array_head(data, pos, "a word entry")
+    if count != 3:
+        raise SearchIndexError(f"a word entry of {count} items at byte {pos}")
+    major, size, start = head(data, pos)
+    if major != 3:
+        raise SearchIndexError(f"expected the word, a text string, at byte {pos}")
+    word, word_item, pos = data[start:start + size].decode("utf-8"), data[pos:start + size], \
+        start + size
+    pages, pos = _pages(data, pos)
     variants = []
-    for variant_at, _ in array(entry, variants_at)[0]:
-        (form_at, form_end), (kept_at, _) = array(entry, variant_at)[0]
-        kept = _pages(entry, kept_at)
-        if kept:
-            variants.append(encode_array([entry[form_at:form_end], _encode(kept)]))
+    count, pos = _array_head(data, pos, "the variants")
+    for _ in range(count):
+        items, pos = _array_head(data, pos, "a variant")
+        if items != 2:
+            raise SearchIndexError(f"a variant of {items} items at byte {pos}")
+        form_at, pos = pos, end(data, pos)
+        form = data[form_at:pos]
+        variant_pages, pos = _pages(data, pos)
+        if variant_pages:
+            variants.append(encode_array([form, _encode(variant_pages)]))
     if not pages and not variants:
-        return None
-    return encode_array([entry[word_at:word_end], _encode(pages), encode_array(variants)])
+        return word, None, pos
+    return word, encode_array([word_item, _encode(pages), encode_array(variants)]), pos
 
 
-def _pages(data: bytes, pos: int) -> list[tuple[int, bytes]]:
+def _array_head(data: bytes, pos: int, what: str) -> tuple[int, int]:
+    major, count, after = head(data, pos)
+    if major != 4:
+        raise SearchIndexError(f"expected {what}, a CBOR array, at byte {pos}")
+    return count, after
+
+
+def _pages(data: bytes, pos: int) -> tuple[list[tuple[int, bytes]], int]:
     """(page number, encoded locations) of the pages of the array at ``pos`` with text
-    locations."""
+    locations, and the position after the array."""
     out = []
     number = 0
-    for page_at, _ in array(data, pos)[0]:
-        (delta_at, _), (locations_at, locations_end), *_ = array(data, page_at)[0]
-        major, delta, _ = head(data, delta_at)
+    count, pos = _array_head(data, pos, "a page list")
+    for _ in range(count):
+        items, pos = _array_head(data, pos, "a page")
+        if items < 2:
+            raise SearchIndexError(f"a page of {items} items at byte {pos}")
+        major, delta, pos = head(data, pos)
         if major != 0:
-            raise SearchIndexError(f"page number at byte {delta_at} is not an unsigned integer")
+            raise SearchIndexError(f"page number at byte {pos} is not an unsigned integer")
         number += delta
+        locations_at = pos
+        pos = end(data, pos)
         if head(data, locations_at)[1]:  # a non-empty array of text locations
-            out.append((number, data[locations_at:locations_end]))
-    return out
+            out.append((number, data[locations_at:pos]))
+        for _ in range(items - 2):  # the meta locations
+            pos = end(data, pos)
+    return out, pos
 
 
 def _encode(pages: list[tuple[int, bytes]]) -> bytes:
@@ -59,4 +91,3 @@ def _encode(pages: list[tuple[int, bytes]]) -> bytes:
         out.append(encode_array([encode_head(0, number - previous), locations, NO_META]))
         previous = number
     return encode_array(out)
-
