@@ -37,7 +37,7 @@ from .images import PhotoPipeline, PhotoSet, Variant
 from .jsonld import product_jsonld
 from .present import GalleryPhoto, ProductView, current_commune, present, validity_rank
 from .qr import QrCodes
-from .render import render
+from .render import Cards, render
 from .report_page import portfolio_page
 from .search import SearchRecord
 from .search_records import search_record
@@ -180,6 +180,7 @@ class Planner:
         #: by its URL
         self.booklets = booklets or {}
         self.qr = QrCodes(qr_cache)
+        self.cards = Cards(config.language, day(today))  # each card made once (render.py)
         listed = [p for p in products if config.list_expired or p.current_recognition(today)]
         # every photo in one batch, on every core (site/photo_batch.py), before the views
         self._photos = pipeline.process_many(p.folder / ph.file for p in listed for ph in p.photos)
@@ -279,7 +280,7 @@ class Planner:
                             qr=self.qr.svg(canonical, f"QR: {view.product.name.vi}"),
                             canonical=canonical, folded=d_words(view.search_text),
                             publisher=self.config.publisher, reach=reach(view.product, self.config),
-                            w=event_pages.words(self.config.language))
+                            w=event_pages.words(self.config.language), cards=self.cards)
 
     def listing_pages(self, listing: Listing) -> list[SourceFile]:
         """A listing's pages: LISTING_PAGE_SIZE cards each (a group of 4,000 products is 67
@@ -301,7 +302,7 @@ class Planner:
             "pages": list(enumerate(urls, start=1)), "previous": urls[number - 2]
             if number > 1 else "", "next": urls[number] if number < len(urls) else ""}
         body = partial(self._render, "listing.html", listing=listing, views=views, pager=pager,
-                       heading=t(heading, self.config.language), root=_root(url),
+                       heading=t(heading, self.config.language), root=_root(url), cards=self.cards,
                        booklets=self.booklets.get(listing.url, ()) if number == 1 else ())
         count = t("products_count", self.config.language, n=len(listing.views))
         title = listing.title if pager is None else \

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from ..resources import resource_path
 from ..validity import SAY as validity
@@ -40,3 +41,27 @@ def render(template: str, lang: str = "vi", **context: Any) -> str:
     """Render a content template; blank lines are removed so Markdown keeps it as one HTML block."""
     html = environment(lang).get_template(template).render(**context)
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+
+
+class Cards:
+    """Each product's card (the ``card`` macro of content/_macros.html) as HTML, rendered once
+    per product and page depth (``root``) for one build, then repeated.
+
+    A product is a card on the pages of up to three dozen others (their related products, the
+    listings it is in), and a Jinja macro call is dear: at 20,000 products the cards were most
+    of the time spent filling product pages. ``content/_card.html`` calls the very macro the
+    pages called, with the page's ``root`` in the context as theirs have, so a card is the same
+    text as before, wherever it is shown; calls that change a card (``{% call card %}``, another
+    photo) still call the macro. A forked page writer fills its own copy."""
+
+    def __init__(self, lang: str, today: str) -> None:
+        self.lang, self.today = lang, today
+        self._made: dict[tuple[str, str], Markup] = {}
+
+    def __call__(self, view: Any, root: str) -> Markup:
+        key = (view.id, root)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Markup(environment(self.lang).get_template(
+                "_card.html").render(v=view, root=root, today=self.today))
+        return made

@@ -56,3 +56,23 @@ def test_a_short_listing_is_one_page_without_a_pager(tmp_path: Path) -> None:
             made = planner.listing_pages(listing)
             assert len(made) == 1 and made[0].page is not None
             assert "ocop-pager" not in made[0].page.body
+
+
+def test_a_card_is_made_once_per_product_and_depth_and_is_the_macros_card(tmp_path: Path) -> None:
+    """Product and listing pages repeat each product's card (generator/site/render.py Cards):
+    the repeated card is the text the macro gives in that page's context, made once."""
+    from generator.site.render import environment
+
+    planner = _planner(tmp_path)
+    macro = environment(planner.config.language).from_string(
+        '{% from "_macros.html" import card with context %}{{ card(v, root) }}')
+    for view in planner.views:
+        for root in ("../", "../../", "../../../"):
+            made = planner.cards(view, root)
+            assert made is planner.cards(view, root)
+            assert str(made) == macro.render(v=view, root=root, today=planner.today)
+            assert f'href="{root}{view.url}"' in made
+    listing = planner.listings["nhom"][0]
+    body = planner.listing_pages(listing)[0].page
+    assert body is not None and all(str(planner.cards(v, "../../")) in body.body
+                                    for v in listing.views)
