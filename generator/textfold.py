@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _SEPARATORS = re.compile(r"[\s'’‘`\-–—_.,;:/()]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lowercase ASCII-ish key: no tone or vowel marks, đ → d, single spaces."""
+    """Lowercase ASCII-ish key: no tone or vowel marks, đ → d, single spaces.
+
+    Remembered (a pure function of its text): a build folds the same place, group and type
+    names for every product, every listing and every sort key."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = _MARKS.sub("", decomposed)
     return " ".join(_SEPARATORS.sub(" ", stripped.lower()).split())
