@@ -35,9 +35,9 @@ def kept(data: bytes, pos: int) -> tuple[str, bytes | None, int]:
     major, size, start = head(data, pos)
     if major != 3:
         raise SearchIndexError(f"expected the word, a text string, at byte {pos}")
-    word, word_item, pos = data[start:start + size].decode("utf-8"), data[pos:start + size], \
-        start + size
-    pages, pos = _pages(data, pos)
+    word_item = data[pos:start + size]
+    word = data[start:start + size].decode("utf-8")
+    pages, pos = _pages(data, start + size)
     variants = []
     count, pos = _array_head(data, pos, "the variants")
     for _ in range(count):
@@ -71,12 +71,11 @@ def _pages(data: bytes, pos: int) -> tuple[list[tuple[int, bytes]], int]:
         items, pos = _array_head(data, pos, "a page")
         if items < 2:
             raise SearchIndexError(f"a page of {items} items at byte {pos}")
-        major, delta, pos = head(data, pos)
+        major, delta, locations_at = head(data, pos)
         if major != 0:
             raise SearchIndexError(f"page number at byte {pos} is not an unsigned integer")
         number += delta
-        locations_at = pos
-        pos = end(data, pos)
+        pos = end(data, locations_at)
         if head(data, locations_at)[1]:  # a non-empty array of text locations
             out.append((number, data[locations_at:pos]))
         for _ in range(items - 2):  # the meta locations
