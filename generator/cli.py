@@ -139,7 +139,7 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None, *, one_shot: bool = False) -> int:
     """Run one command; the only place where errors become exit codes. ``one_shot``: the
     process exits afterwards (the ``ocop`` command, not a test calling this)."""
-    from .checks.runner import one_shot_process
+    from .gcpause import one_shot_process
 
     args = _parser().parse_args(argv)
     if one_shot and args.command != "serve":

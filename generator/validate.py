@@ -14,12 +14,13 @@ from pathlib import Path
 
 from .checks.catalogue import Entry, check_catalogue
 from .checks.result_cache import ResultCache
-from .checks.runner import check_document, check_files, paused_gc
+from .checks.runner import check_document, check_files
 from .checks.settings import read_checks_off
 from .events.checks import Catalogue
 from .events.model import Event
 from .events.validate import events_folder, validate_events
 from .findings import Finding, display_path
+from .gcpause import paused_gc
 from .load.discover import discover
 from .load.document import Document
 from .model.product import Product

@@ -10,11 +10,8 @@ findings, in the same order, as checking it here would.
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -104,33 +101,3 @@ def _regular_bytes(path: Path) -> bytes | None:
     except OSError:
         return None
     return raw if len(raw) <= MAX_BYTES else None
-
-
-#: set for a one-shot command (:func:`one_shot_process`): what was loaded lives until exit
-_FREEZE_AFTER_LOAD = False
-
-
-def one_shot_process() -> None:
-    """This process runs one command and exits (``ocop validate``, ``ocop build``; not
-    ``ocop serve`` or a test session): the loaded catalogue is then moved out of the cycle
-    collector's sight (:func:`gc.freeze`) instead of being scanned by every later full
-    collection, and forked page writers do not copy its pages by touching them."""
-    global _FREEZE_AFTER_LOAD
-    _FREEZE_AFTER_LOAD = True
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Python's cycle collector paused while a catalogue's results are made or unpickled:
-    they are millions of objects and no garbage cycles, and the collector's repeated passes
-    over them cost a third of a warm validation at 20,000 files."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if _FREEZE_AFTER_LOAD:
-            gc.freeze()
-        if enabled:
-            gc.enable()
-

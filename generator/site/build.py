@@ -18,9 +18,9 @@ from pathlib import Path
 from ..booklet import publish
 from ..booklet.build import Printer
 from ..cache import CACHE_DIR, prune
-from ..checks.runner import paused_gc
 from ..dates import day
 from ..errors import BuildError, ConfigError, OcopError, PhotoError
+from ..gcpause import paused_gc
 from ..report import text_report
 from ..validate import Result, validate
 from .config import SiteConfig, load
