@@ -128,6 +128,7 @@ def _emit(root: Path, out_dir: Path, today: date) -> int:
         sys.stdout.write(plain(error.report))
         return EXIT_FINDINGS
     emit(prepared.files, out_dir)
+    prepared.bodies.commit()
     print(f"Đã ghi {len(prepared.files)} tệp nguồn vào {visible(out_dir)} / wrote page sources")
     return EXIT_OK
 

@@ -158,6 +158,7 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             assert self.env is not None and self.nav is not None and self.files is not None
             self.fast.write(self.env, self.nav, self.files)
             self.fast.link_media()
+        self.prepared.bodies.commit()  # every body is written: keep them for the next build
         index_site(Path(config.site_dir), self.prepared.search,
                    cache_dir=Path(config.config_file_path).parent / CACHE_DIR / "search")
         if self.final is not None:

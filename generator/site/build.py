@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from ..errors import BuildError, ConfigError, OcopError, PhotoError
 from ..gcpause import paused_gc
 from ..report import text_report
 from ..validate import Result, validate
+from .bodycache import Bodies, environment_key
 from .config import SiteConfig, load
 from .images import PhotoPipeline
 from .pages import Planner, SourceFile
@@ -36,6 +37,8 @@ class Prepared:
     files: list[SourceFile]
     #: the product pages to index for search, with their sort keys (search.index_site)
     search: tuple[SearchRecord, ...] = ()
+    #: the page bodies kept between builds: :meth:`Bodies.commit` once the site is written
+    bodies: Bodies = field(default_factory=Bodies.off)
 
 
 def pin_build_date(today: date) -> None:
@@ -57,13 +60,16 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
     if result.errors:
         raise BuildError(text_report(result, config.language, errors_only=True), result)
     pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
+    pages = root / CACHE_DIR / "pages"
+    bodies = Bodies(pages, environment_key(config, today, pages))
     try:
         made = _booklets(root, config, today, result)
         # the views and pages planned are kept until the site is written, and make no cycles
         # to collect: the collector's passes over them were 6 s of a 20,000-product build
         with paused_gc():
             planner = Planner(result.products, config, today, pipeline, root / CACHE_DIR / "qr",
-                              result.events, publish.listing_links(made, config.language))
+                              result.events, publish.listing_links(made, config.language),
+                              bodies)
             files = planner.files() + publish.files(made, day(today), config.region,
                                                     config.language)
     except PhotoError as error:
@@ -71,7 +77,7 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
                          f"{error.reason}\n") from error
     for cache in ("photos", "qr", "checks", "booklets", "validate"):  # all this build uses was just touched
         prune(root / CACHE_DIR / cache)
-    return Prepared(config, result, files, tuple(planner.search_records()))
+    return Prepared(config, result, files, tuple(planner.search_records()), bodies)
 
 
 def _booklets(root: Path, config: SiteConfig, today: date, result: Result) -> publish.Published:

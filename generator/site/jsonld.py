@@ -1,4 +1,5 @@
-"""schema.org ``Product`` structured data with the real facts only.
+"""What a product page tells search engines and social previews: schema.org ``Product``
+structured data with the real facts only, and the meta description.
 
 The OCOP star is an official grade, not buyer reviews: it is published as ``award`` (text)
 while valid, never as ``AggregateRating``. Offers appear only when a price is given.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.product import Price
+from ..validity import inline
 from .config import SiteConfig
 from .present import ProductView
 
@@ -49,3 +51,15 @@ def _offer(price: Price, url: str) -> dict[str, Any]:
         return {"@type": "AggregateOffer", "lowPrice": price.min, "highPrice": price.max,
                 "priceCurrency": "VND", "url": url}
     return {"@type": "Offer", "price": price.min, "priceCurrency": "VND", "url": url}
+
+
+def meta_description(view: ProductView) -> str:
+    """The page's meta and social-preview description, built from fields, never from the
+    description's prose (which goes stale): "Nước mắm nhĩ Thử Nghiệm — OCOP 5 sao, hiệu lực đến
+    16/01/2028 · Nước mắm · Thành phố Hội An · Công ty TNHH Nước mắm Thử Nghiệm"."""
+    product, badge = view.product, view.badge
+    parts = [f"{product.name.vi} — {badge.label}, {inline(badge.detail)}", product.product_type,
+             view.place]
+    if product.subject is not None:
+        parts.append(product.subject.name)
+    return " · ".join(part for part in parts if part)

@@ -25,8 +25,8 @@ from ..model.product import Product
 from ..resources import resource_path
 from ..textfold import d_words
 from ..textfold import slugify as slug
-from ..validity import inline
 from . import event_pages
+from .bodycache import Bodies
 from .cardcontact import blank
 from .collate import sort_key
 from .config import SiteConfig
@@ -34,7 +34,7 @@ from .contact import reach
 from .groups import ICONS, OTHER
 from .i18n import t
 from .images import PhotoPipeline, PhotoSet, Variant
-from .jsonld import product_jsonld
+from .jsonld import meta_description, product_jsonld
 from .present import GalleryPhoto, ProductView, current_commune, present, validity_rank
 from .qr import QrCodes
 from .render import Cards, render
@@ -155,26 +155,17 @@ def _by_name(views: Iterable[ProductView]) -> list[ProductView]:
     return sorted(views, key=lambda v: sort_key(v.name.vi))
 
 
-def meta_description(view: ProductView) -> str:
-    """The page's meta and social-preview description, built from fields, never from the
-    description's prose (which goes stale): "Nước mắm nhĩ Thử Nghiệm — OCOP 5 sao, hiệu lực đến
-    16/01/2028 · Nước mắm · Thành phố Hội An · Công ty TNHH Nước mắm Thử Nghiệm"."""
-    product, badge = view.product, view.badge
-    parts = [f"{product.name.vi} — {badge.label}, {inline(badge.detail)}", product.product_type,
-             view.place]
-    if product.subject is not None:
-        parts.append(product.subject.name)
-    return " · ".join(part for part in parts if part)
-
-
 class Planner:
     """Builds the list of :class:`SourceFile` for one catalogue."""
 
     def __init__(self, products: list[Product], config: SiteConfig, today: date,
                  pipeline: PhotoPipeline, qr_cache: Path | None = None,
                  events: Iterable[Event] = (),
-                 booklets: Mapping[str, Sequence[Any]] | None = None) -> None:
+                 booklets: Mapping[str, Sequence[Any]] | None = None,
+                 bodies: Bodies | None = None) -> None:
         self.config, self.today, self.pipeline = config, today, pipeline
+        #: the product and listing bodies of the last build, by their inputs (bodycache.py)
+        self.bodies = bodies or Bodies.off()
         self.products = tuple(products)  # all of them, listed or not (the portfolio review)
         #: printed booklets (generator/booklet/publish.py) each listing or event page links,
         #: by its URL
@@ -275,12 +266,16 @@ class Planner:
                           page=PageSource(meta, partial(self.product_body, view)))
 
     def product_body(self, view: ProductView) -> str:
-        canonical = self.config.absolute(view.url)
-        return self._render("product.html", v=view, root=_root(view.url),
-                            qr=self.qr.svg(canonical, f"QR: {view.product.name.vi}"),
-                            canonical=canonical, folded=d_words(view.search_text),
-                            publisher=self.config.publisher, reach=reach(view.product, self.config),
-                            w=event_pages.words(self.config.language), cards=self.cards)
+        canonical, root = self.config.absolute(view.url), _root(view.url)
+        label = f"QR: {view.product.name.vi}"
+        return self.bodies.get(
+            ("product.html", view, view.related, root, canonical, label),
+            lambda: self._render("product.html", v=view, root=root,
+                                 qr=self.qr.svg(canonical, label), canonical=canonical,
+                                 folded=d_words(view.search_text),
+                                 publisher=self.config.publisher,
+                                 reach=reach(view.product, self.config),
+                                 w=event_pages.words(self.config.language), cards=self.cards))
 
     def listing_pages(self, listing: Listing) -> list[SourceFile]:
         """A listing's pages: LISTING_PAGE_SIZE cards each (a group of 4,000 products is 67
@@ -301,9 +296,11 @@ class Planner:
             "number": number, "total": len(urls), "first": first, "last": first + len(views) - 1,
             "pages": list(enumerate(urls, start=1)), "previous": urls[number - 2]
             if number > 1 else "", "next": urls[number] if number < len(urls) else ""}
-        body = partial(self._render, "listing.html", listing=listing, views=views, pager=pager,
-                       heading=t(heading, self.config.language), root=_root(url), cards=self.cards,
-                       booklets=self.booklets.get(listing.url, ()) if number == 1 else ())
+        context = {"title": listing.title, "count": len(listing.views), "views": views, "pager": pager,
+                   "heading": t(heading, self.config.language), "root": _root(url),
+                   "booklets": self.booklets.get(listing.url, ()) if number == 1 else ()}
+        body = partial(self.bodies.get, ("listing.html", sorted(context.items())),
+                       partial(self._render, "listing.html", cards=self.cards, **context))
         count = t("products_count", self.config.language, n=len(listing.views))
         title = listing.title if pager is None else \
             f"{listing.title} ({t('page_of', self.config.language, n=number, total=len(urls))})"
