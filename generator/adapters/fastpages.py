@@ -3,9 +3,10 @@
 MkDocs renders every page alone: it parses the front matter, runs Python-Markdown over the
 body (one HTML block we rendered already), collects anchors, renders Material's whole template
 and writes the file. At 20,000 products that is most of a build and all of it repeats the same
-work. Here the pages of one *shape* (same folder, same kind, same empty and non-empty values:
-see :func:`shape`) are rendered by the theme once, with placeholders, and every page of that
-shape is the shell filled with its values (:mod:`generator.site.shell`).
+work. Here the pages of one *shape* (same kind, same folder but for a listing's own, same
+empty and non-empty values: see :func:`shape`) are rendered by the theme once, with
+placeholders, and every page of that shape is the shell filled with its values
+(:mod:`generator.site.shell`).
 
 Same bytes, checked: the first page of each shape is also built the way MkDocs builds any page
 (its own ``_populate_page``/``_build_page``), and the shape falls back to that path for every
@@ -32,7 +33,7 @@ from mkdocs.structure.pages import Page
 
 from ..forkpool import cores, forked_map
 from ..site.pages import PageSource, SourceFile, front_matter_text
-from ..site.shell import PROBE, SAFE_SLUG, SLUG, Shell, make_shell, placeholders
+from ..site.shell import FOLDER, PROBE, SAFE_SLUG, SLUG, Shell, make_shell, placeholders
 
 #: the kinds of page (front matter ``ocop.kind``) that come in thousands
 FAST_KINDS = frozenset({"product", "listing"})
@@ -62,28 +63,45 @@ def slots(item: SourceFile) -> dict[str, str]:
     values = {name: value for name, value in _leaves(item.page.meta)
               if isinstance(value, str) and name != "meta.ocop.kind"}
     values[SLUG] = Path(item.path).stem
+    if (inner := _inner_folder(item.path)) is not None:
+        values[FOLDER] = inner
     # what Python-Markdown makes of the body, one raw HTML block: the block, without its
     # closing newline (the first page of each shape checks it)
     values[CONTENT] = item.page.body.rstrip("\n")
     return values
 
 
+def _inner_folder(path: str) -> str | None:
+    """The folder a page is in under its kind's (``nhom/banh-keo/trang-2.md``: ``banh-keo``),
+    a slot of the shell (:data:`FOLDER`); None for a page right in its kind's folder."""
+    parts = path.split("/")
+    return parts[1] if len(parts) == 3 else None
+
+
+def _shape_folder(path: str) -> str:
+    """The folder of a page's shell: its own, or its kind's with a hole for the one below."""
+    parts = path.split("/")[:-1]
+    return "/".join(parts[:1] + ["*"] * (len(parts) - 1))
+
+
 def shape(item: SourceFile) -> tuple[Any, ...]:
-    """Pages of one shape share a shell: same folder and kind, same lists and the same
-    values empty (a theme prints ``{% if ocop.image %}…`` or not)."""
+    """Pages of one shape share a shell: same kind's folder and depth, same kind, same lists
+    and the same values empty (a theme prints ``{% if ocop.image %}…`` or not)."""
     assert item.page is not None
     leaves = tuple((name, repr(value))
                    for name, value in _leaves(item.page.meta)
                    if not isinstance(value, str) or name == "meta.ocop.kind")
     values = tuple((name, bool(value)) for name, value in _leaves(item.page.meta)
                    if isinstance(value, str))
-    return (str(Path(item.path).parent), leaves, values)
+    return (_shape_folder(item.path), leaves, values)
 
 
 def fast(item: SourceFile) -> bool:
     page = item.page
+    parts = item.path.split("/")
     return (page is not None and page.meta.get("ocop", {}).get("kind") in FAST_KINDS
-            and SAFE_SLUG.match(Path(item.path).stem) is not None)
+            and 2 <= len(parts) <= 3 and SAFE_SLUG.match(Path(item.path).stem) is not None
+            and all(SAFE_SLUG.match(part) is not None for part in parts[1:-1]))
 
 
 def _with_placeholders(meta: Mapping[str, Any], holes: Mapping[str, str], extra: str,
@@ -246,6 +264,8 @@ class FastPages:
                nav: Navigation) -> Shell | None:
         holes = placeholders(values)
         folder = str(Path(item.path).parent)
+        if FOLDER in holes:  # a page of a listing's folder: that folder is a hole too
+            folder = f"{Path(folder).parent}/{holes[FOLDER]}"
         file = File.generated(self.config, f"{folder}/{holes[SLUG]}.md", content="")
         assert item.page is not None
         mark = H1 + ">" if H1 in values[CONTENT] else ""

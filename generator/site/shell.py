@@ -27,6 +27,11 @@ PROBE = "<&>\"'"
 SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 #: The slot of the page's own name in its URL: never probed (it is part of a path).
 SLUG = "slug"
+#: The slot of the folder a page is in, under its kind's (``nhom/<listing>/trang-2``): the
+#: pages of every listing's folder share one shell. Never probed, like :data:`SLUG`.
+FOLDER = "folder"
+#: the slots that are parts of the page's path
+PATH_SLOTS = frozenset({SLUG, FOLDER})
 
 
 def placeholders(slots: Iterable[str]) -> dict[str, str]:
@@ -77,7 +82,7 @@ class Shell:
 
 def make_shell(plain: str, probed: str, holes: Mapping[str, str]) -> Shell | None:
     """The shell of ``plain``, rendered with the placeholders ``holes`` (slot → placeholder),
-    given ``probed``, rendered with :data:`PROBE` after each placeholder but the slug's; None
+    given ``probed``, rendered with :data:`PROBE` after each placeholder but the path's; None
     when a value is transformed in a way :data:`TRANSFORMS` does not know."""
     slot_of = {placeholder: slot for slot, placeholder in holes.items()}
     found = list(re.finditer("|".join(re.escape(p) for p in slot_of), plain))
@@ -88,10 +93,10 @@ def make_shell(plain: str, probed: str, holes: Mapping[str, str]) -> Shell | Non
         if probed[here.start() + offset:at] != here.group():
             return None
         slot = slot_of[here.group()]
-        made = "" if slot == SLUG else _probe_at(probed, at, literal)
+        made = "" if slot in PATH_SLOTS else _probe_at(probed, at, literal)
         if made is None or not probed.startswith(literal, at + len(made)):
             return None
-        made_holes.append(Hole(slot, _same if slot == SLUG else TRANSFORMS[made]))
+        made_holes.append(Hole(slot, _same if slot in PATH_SLOTS else TRANSFORMS[made]))
         parts.append(literal)
         offset += len(made)
     if len(probed) != len(plain) + offset:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
+from generator.adapters import fastpages
+from generator.site import pages
 from tests.conftest import ROOT
 from tests.site.conftest import build, copy_fixture
 
@@ -42,16 +46,19 @@ def test_fast_pages_are_the_bytes_of_mkdocs_pages(tmp_path: Path, site3: Path) -
     assert _differences(fast, _slow_site(copy_fixture(tmp_path / "repo"))) == []
 
 
-def test_the_shipped_catalogue_fast_and_slow(tmp_path: Path, built_site: Path) -> None:
-    """58 products with and without photos, prices, producers, sources: every shape."""
-    root = tmp_path / "repo"
+def _shipped(root: Path) -> Path:
     for name in ("products", "events", "docs", "mkdocs.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "custom_dir: site_templates", f"custom_dir: {ROOT / 'site_templates'}"), encoding="utf-8")
-    slow = _slow_site(root)
+    return root
+
+
+def test_the_shipped_catalogue_fast_and_slow(tmp_path: Path, built_site: Path) -> None:
+    """58 products with and without photos, prices, producers, sources: every shape."""
+    slow = _slow_site(_shipped(tmp_path / "repo"))
     assert _differences(_tree(built_site), slow) == []
 
 
@@ -75,4 +82,32 @@ def test_a_theme_the_shell_cannot_read_falls_back(tmp_path: Path) -> None:
     fast = _tree(root / "site")
     page = next(v for k, v in fast.items() if k.startswith("san-pham/") and k.endswith(".html"))
     assert b"<title>" in page and page.split(b"<title>")[1].split(b"</title>")[0].isupper()
+    assert _differences(fast, _slow_site(root)) == []
+
+
+def test_the_pages_of_every_listing_folder_share_one_shell(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A listing cut into pages puts its second and later pages in a folder of its own
+    (``dia-phuong/hoi-an/trang-2``): the folder is a hole of the shell, so the pages of every
+    listing's folder at one depth are one shape, checked once, and still MkDocs' bytes."""
+    monkeypatch.setattr(pages, "LISTING_PAGE_SIZE", 4)
+    seen: list[fastpages.FastPages] = []
+    real = fastpages.FastPages.write
+
+    def write(self: fastpages.FastPages, *args: Any) -> None:
+        real(self, *args)
+        seen.append(self)
+
+    monkeypatch.setattr(fastpages.FastPages, "write", write)
+    root = _shipped(tmp_path / "repo")
+    assert build(root) == 0
+    fast = _tree(root / "site")
+    folders = {name.rsplit("/", 2)[0] for name in fast if "/trang-" in name}
+    kinds = {folder.split("/")[0] for folder in folders}
+    assert len(folders) > len(kinds) + 5, folders  # many listings' folders of later pages
+    [made] = seen
+    paged = [item for uri, item in made.items.items() if "/trang-" in uri]
+    # one shape per kind (and per set of values left empty), not one per folder
+    assert len({fastpages.shape(item) for item in paged}) <= 2 * len(kinds) < len(folders)
+    assert made.fallbacks == 0  # their shell gave MkDocs' bytes for the page checked
     assert _differences(fast, _slow_site(root)) == []
