@@ -72,6 +72,7 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
                               bodies)
             files = planner.files() + publish.files(made, day(today), config.region,
                                                     config.language)
+            bodies.make_keys(planner.views)  # on every core, before the page writers fork
     except PhotoError as error:
         raise BuildError(f"{error.path}: không xử lý được ảnh / cannot process the photo: "
                          f"{error.reason}\n") from error

@@ -144,6 +144,20 @@ def test_a_view_on_an_event_with_its_own_stand_has_a_key(tmp_path: Path) -> None
     assert ViewKeys().card(shown[0]) != before  # a stand's product counts on the event row
 
 
+def test_the_keys_made_on_every_core_are_those_made_one_by_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bodycache, "PARALLEL_FROM", 1)
+    views = _planner(tmp_path).views
+    shared = ViewKeys()
+    shared.make_all(views)
+    with monkeypatch.context() as patch:  # made already: nothing is hashed again
+        patch.setattr(bodycache, "fingerprint", lambda *_: pytest.fail("hashed again"))
+        made = [(shared.own(v), shared.card(v)) for v in views]
+    alone = ViewKeys()
+    assert made == [(alone.own(v), alone.card(v)) for v in views]
+    assert len({shared.card(v) for v in views}) == len(views)
+
+
 def _count_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     rendered: list[str] = []
     real = pages.render
