@@ -303,6 +303,12 @@ def _fill_part(index: int) -> list[str]:
 
 
 def _write(path: str, text: str) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    folder = os.path.dirname(path)
+    try:  # a product page's folder is new, its parent is there: one mkdir, not makedirs' walk
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
     with open(path, "wb") as out:
         out.write(text.encode("utf-8", errors="xmlcharrefreplace"))

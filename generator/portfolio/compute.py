@@ -166,6 +166,7 @@ def compute(products: Sequence[Product], not_counted: Sequence[str], today: date
     ordered = tuple(sorted(products, key=lambda p: (sort_key(p.name.vi), p.id)))
     keys = _keys(today)
     little = [p for p in ordered if p.processing in LITTLE_PROCESSED]
+    lacking = [gaps_of(p) for p in ordered]  # once a product, not once a gap and product
     return Portfolio(
         today=today, area=area, products=ordered, not_counted=tuple(sorted(not_counted)),
         counts={name: table(name, ordered, keys[name]) for name in COUNTS},
@@ -173,5 +174,6 @@ def compute(products: Sequence[Product], not_counted: Sequence[str], today: date
         little_processed=table("district", little, _district),
         months=months_ahead(ordered, today), lapsed=lapsed(ordered, today),
         follow_up=_follow_up(ordered, today),
-        gaps=tuple(Row(gap, tuple(p for p in ordered if gap in gaps_of(p))) for gap in GAPS),
+        gaps=tuple(Row(gap, tuple(p for p, its in zip(ordered, lacking, strict=True)
+                                  if gap in its)) for gap in GAPS),
         localities=_localities(ordered))
