@@ -302,9 +302,11 @@ class Bodies:
         if writer is None or key in writer.written:
             return
         crc = zlib.crc32(packed)
-        try:
-            os.write(writer.pack, packed)
-            os.write(writer.index, RECORD.pack(key, writer.offset, len(packed), crc))
+        record = RECORD.pack(key, writer.offset, len(packed), crc)
+        try:  # a short write (a full disk) would shift every later offset: stop there
+            if os.write(writer.pack, packed) != len(packed) or \
+                    os.write(writer.index, record) != len(record):
+                raise OSError("short write")
         except OSError:  # a full disk or a read-only cache: build on, keep nothing more
             self._writers[os.getpid()] = None
             return

@@ -76,6 +76,16 @@ def test_a_damaged_cache_is_a_miss_never_an_error(tmp_path: Path, damage: str) -
     assert (later.hits, later.misses) == (0, 1)
 
 
+def test_a_cache_that_cannot_be_written_still_gives_every_body(tmp_path: Path) -> None:
+    blocked = tmp_path / "pages"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    bodies = Bodies(blocked, "env")
+    assert [bodies.get(("x", n), lambda n=n: f"<p>{n}</p>") for n in range(3)] == [
+        "<p>0</p>", "<p>1</p>", "<p>2</p>"]
+    bodies.commit()
+    assert blocked.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
 def test_a_context_that_cannot_be_hashed_is_rendered_every_time(tmp_path: Path) -> None:
     bodies = Bodies(tmp_path / "pages", "env")
     for _ in range(2):
