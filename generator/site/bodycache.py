@@ -82,6 +82,11 @@ class Uncacheable(Exception):
     """A context the fingerprint cannot cover (a cycle of views outside ``related``)."""
 
 
+#: what hashing a context raises when it cannot be hashed: its page is rendered, uncached
+UNHASHABLE = (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError,
+              Uncacheable)
+
+
 class _Fingerprint(pickle.Pickler):
     """Pickles without memo; each product view becomes ``_view_key(<its hash>)``."""
 
@@ -173,8 +178,7 @@ def _make_part(index: int) -> list[tuple[bytes, bytes] | None]:
     for view in parts[index]:
         try:
             out.append((keys.own(view), keys.card(view)))
-        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError,
-                Uncacheable):
+        except UNHASHABLE:
             out.append(None)  # the page will find it has no key, as it would here
     return out
 
@@ -243,8 +247,7 @@ class Bodies:
         try:
             return hashlib.blake2b(self.environment + fingerprint(parts, self.views.card),
                                    digest_size=16).digest()
-        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError,
-                Uncacheable):
+        except UNHASHABLE:
             return None
 
     def get(self, parts: Any, render: Callable[[], str]) -> str:
