@@ -9,6 +9,7 @@ into empty folders, with no built site beside them.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -168,3 +169,53 @@ def test_the_cache_keeps_only_the_newest_bundles(tmp_path: Path) -> None:
         stored.store(tmp_path / "cache", f"{number:032x}", bundle)
     kept = sorted(p.stem for p in (tmp_path / "cache").glob("*.tar"))
     assert len(kept) == stored.KEEP and f"{stored.KEEP + 1:032x}" in kept
+    indexes = sorted(p.stem for p in (tmp_path / "cache").glob(f"*{stored.INDEX}"))
+    assert indexes == kept  # an index goes with its tar
+
+
+def _cached(cache: Path) -> tuple[Path, Path]:
+    (tar,) = cache.glob("*.tar")
+    return tar, tar.with_suffix(stored.INDEX)
+
+
+def test_a_bundle_is_restored_by_its_index_and_the_index_must_match_its_tar(
+        planned: Prepared, bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    index_site(tmp_path / "first", planned.search, cache_dir=cache)
+    tar, index = _cached(cache)
+    listed = stored._members(index, tar.read_bytes())
+    assert listed is not None and len(listed) == sum(1 for p in bundle.rglob("*") if p.is_file())
+
+    def no_tarfile(*_: object, **__: object) -> None:
+        raise AssertionError("tarfile unpacked a bundle that has a matching index")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("tarfile.TarFile.extractall", no_tarfile)
+        index_site(tmp_path / "second", planned.search, cache_dir=cache)
+    assert tree(tmp_path / "second" / BUNDLE_DIR) == tree(bundle)
+    # an index of another tar (or of this tar, damaged) is not trusted …
+    assert stored._members(index, tar.read_bytes() + b"\0") is None
+    index.write_bytes(index.read_bytes().replace(b'"sha256": "', b'"sha256": "0'))
+    assert stored._members(index, tar.read_bytes()) is None
+    # … a tar kept without an index (an older version) is indexed when it is first used
+    index.unlink()
+    index_site(tmp_path / "third", planned.search, cache_dir=cache)
+    assert tree(tmp_path / "third" / BUNDLE_DIR) == tree(bundle)
+    assert stored._members(index, tar.read_bytes()) == listed
+
+
+def test_an_index_that_names_a_file_outside_the_bundle_is_not_followed(
+        planned: Prepared, bundle: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    index_site(tmp_path / "first", planned.search, cache_dir=cache)
+    tar, index = _cached(cache)
+    data = json.loads(index.read_bytes())
+    for bad in ("../escaped.pf_fragment", "/tmp/escaped", "fragment/../../escaped", ""):
+        data["files"][0][0] = bad
+        index.write_text(json.dumps(data), encoding="utf-8")
+        assert stored._members(index, tar.read_bytes()) is None, bad
+    data["files"][0][0] = "fragment/../../escaped"
+    index.write_text(json.dumps(data), encoding="utf-8")
+    index_site(tmp_path / "site", planned.search, cache_dir=cache)
+    assert tree(tmp_path / "site" / BUNDLE_DIR) == tree(bundle)
+    assert not (tmp_path / "escaped").exists()
