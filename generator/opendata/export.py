@@ -10,7 +10,7 @@ when there are events: an empty file would promise a shape no event has been che
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -127,14 +127,30 @@ EVENTS = ("Sự kiện xúc tiến thương mại / Trade-promotion events",
           "with OCOP products.")
 
 
+#: gives a record's published text: ``(record, make)`` where ``make()`` is ``_json(record)``
+#: and ``compact`` the record's compact JSON (the site keeps texts between builds under it)
+RecordText = Callable[[str, Callable[[], str]], str]
+
+
+def _made(compact: str, make: Callable[[], str]) -> str:
+    return make()
+
+
+def compact_json(value: Any) -> str:
+    """``value`` as JSON with no spaces: made by the C encoder, a tenth of ``_json``'s time,
+    and the same text exactly when ``_json``'s is (both keep the keys' order)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def export(products: Sequence[Published], events: Sequence[Mapping[str, Any]] = (), *,
            config: SiteConfig, today: date,
-           event_columns: Sequence[Column] = ()) -> OpenData:
+           event_columns: Sequence[Column] = (), record_text: RecordText = _made) -> OpenData:
     """Every open-data file as of ``today``; ``event_columns`` (from the events package) add
-    an events CSV beside its JSON."""
+    an events CSV beside its JSON; ``record_text`` may give a product record's text from a
+    cache (:data:`RecordText`)."""
     records = [product_record(p.product, today, config.site_url, p.photos)
                for p in sorted(products, key=lambda p: p.product.id)]
-    texts = [_json(r) for r in records]
+    texts = [record_text(compact_json(r), lambda r=r: _json(r)) for r in records]
     singles = [OpenFile(RECORD_PATH.format(id=r["id"]), t) for r, t in zip(records, texts,
                                                                           strict=True)]
     pairs = _table("products", "san-pham", PRODUCTS, records, PRODUCT_COLUMNS,

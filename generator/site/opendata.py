@@ -203,7 +203,9 @@ def open_data_files(planner: Planner, events: Sequence[Mapping[str, Any]] = (),
     the events package once it lands; ``Planner.files()`` then passes them here."""
     published = [Published(v.product, tuple(g.set.variants[-1].jpeg for g in v.gallery))
                  for v in planner.views]
+    bodies = planner.bodies
     data = export(published, events, config=planner.config, today=planner.today,
-                  event_columns=event_columns)
+                  event_columns=event_columns,
+                  record_text=lambda compact, make: bodies.get(("open-data", compact), make))
     files = [SourceFile(f.path, f.content, f.source) for f in data.files]
     return [*files, _page(planner, data)]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -14,8 +16,15 @@ from hypothesis import strategies as st
 
 from generator.opendata.columns import Column
 from generator.opendata.csvfile import cell, csv_text
-from generator.opendata.export import OpenData, Published, _json, _json_with_list, export
-from generator.site.config import PROPOSED_LICENCE, ConfigError, from_mkdocs
+from generator.opendata.export import (
+    OpenData,
+    Published,
+    _json,
+    _json_with_list,
+    compact_json,
+    export,
+)
+from generator.site.config import PROPOSED_LICENCE, ConfigError, from_mkdocs, load
 from tests.conftest import ROOT, TODAY
 
 BASE: dict[str, Any] = {"site_name": "OCOP", "site_url": "https://example.org/",
@@ -122,3 +131,43 @@ def test_a_table_made_from_its_records_texts_is_what_json_dumps_writes(
     byte what dumping the whole table gives, newlines and nesting included."""
     texts = [_json(item) for item in items]
     assert _json_with_list(head, "items", texts) == _json({**head, "items": items})
+
+
+def test_record_texts_kept_by_their_compact_json_give_the_same_files(
+        shipped_products: list[Published]) -> None:
+    """The site keeps each record's text under its compact JSON (generator/site/opendata.py):
+    a second export makes none again, and one changed product makes only its own."""
+    config, kept, made = load(ROOT), {}, []
+
+    def record_text(compact: str, make: Callable[[], str]) -> str:
+        if compact not in kept:
+            made.append(compact)
+            kept[compact] = make()
+        return kept[compact]
+
+    plain = export(shipped_products, config=config, today=TODAY)
+    first = export(shipped_products, config=config, today=TODAY, record_text=record_text)
+    assert [(f.path, f.content) for f in first.files] == [(f.path, f.content) for f in plain.files]
+    assert len(made) == len(shipped_products)
+    made.clear()
+    export(shipped_products, config=config, today=TODAY, record_text=record_text)
+    assert made == []
+    one = shipped_products[0].product
+    changed = [Published(replace(one, product_type=one.product_type + " (mới)")),
+               *shipped_products[1:]]
+    again = export(changed, config=config, today=TODAY, record_text=record_text)
+    assert [json.loads(m)["id"] for m in made] == [one.id]
+    fresh = export(changed, config=config, today=TODAY)
+    assert [(f.path, f.content) for f in again.files] == [(f.path, f.content) for f in fresh.files]
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+                    | st.text(), lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=12),
+       st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+                    | st.text(), lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=12))
+@settings(max_examples=300, deadline=None)
+def test_the_compact_json_is_the_same_exactly_when_the_published_text_is(
+        a: Any, b: Any) -> None:
+    assert (compact_json(a) == compact_json(b)) == (_json(a) == _json(b))
