@@ -9,13 +9,16 @@ depend on how many workers there were.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -53,3 +56,60 @@ def keep_inherited() -> None:
     (:func:`gc.freeze`), so the collector's passes do not write to every inherited object and
     copy the parent's memory page by page; what the worker makes is collected as usual."""
     gc.freeze()
+
+
+class Background(Generic[Result]):
+    """``function(*args)`` computed in one forked process while this one goes on; read it with
+    :meth:`result`. The worker is a plain :func:`os.fork` with a pipe: no pool, so no thread
+    is left here that would stop a later :func:`forked_map` from forking. Where it cannot
+    fork (one core, another thread, no ``fork``), or when the worker dies or its result
+    cannot be read, the call is made here instead: the result is the same either way."""
+
+    def __init__(self, function: Callable[..., Result], *args: Any) -> None:
+        self._call: tuple[Callable[..., Result], tuple[Any, ...]] = (function, args)
+        self._pid, self._pipe = 0, -1
+        if cores() < 2 or not can_fork():
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: compute, hand the result over, leave without cleaning up
+            os.close(read)
+            gc.freeze()
+            status = 1
+            try:
+                data = memoryview(pickle.dumps(function(*args), pickle.HIGHEST_PROTOCOL))
+                while data:
+                    data = data[os.write(write, data):]
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid, self._pipe = pid, read
+
+    def result(self) -> Result:
+        function, args = self._call
+        if not self._pid:
+            return function(*args)
+        chunks = []
+        try:
+            while chunk := os.read(self._pipe, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            os.close(self._pipe)
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = 0
+        if status == 0:
+            with contextlib.suppress(Exception):
+                value: Result = pickle.loads(b"".join(chunks))
+                return value
+        return function(*args)  # the worker failed: the same call, here
+
+    def close(self) -> None:
+        """Stop a worker whose result is no longer wanted (the caller failed on its way)."""
+        if self._pid:
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.close(self._pipe)
+                os.waitpid(self._pid, 0)
+            self._pid = 0

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +151,7 @@ def export(products: Sequence[Published], events: Sequence[Mapping[str, Any]] = 
     cache (:data:`RecordText`)."""
     records = [product_record(p.product, today, config.site_url, p.photos)
                for p in sorted(products, key=lambda p: p.product.id)]
-    texts = [record_text(compact_json(r), lambda r=r: _json(r)) for r in records]
+    texts = [record_text(compact_json(r), partial(_json, r)) for r in records]
     singles = [OpenFile(RECORD_PATH.format(id=r["id"]), t) for r, t in zip(records, texts,
                                                                           strict=True)]
     pairs = _table("products", "san-pham", PRODUCTS, records, PRODUCT_COLUMNS,

@@ -38,7 +38,7 @@ from .jsonld import meta_description, product_jsonld
 from .present import GalleryPhoto, ProductView, current_commune, present, validity_rank
 from .qr import QrCodes
 from .render import Cards, render
-from .report_page import portfolio_page
+from .report_page import portfolio_body, portfolio_page
 from .search import SearchRecord
 from .search_records import search_record
 
@@ -371,16 +371,20 @@ class Planner:
                           f"{self.config.absolute('sitemap.xml')}\n")
 
     def files(self) -> list[SourceFile]:
-        out = [self.home_page(), self.catalogue_page(), self.robots()]
-        out += [self.product_page(v) for v in self.views]
-        out += [page for items in self.listings.values() for item in items
-                for page in self.listing_pages(item)]
-        out += [self.index_page(kind) for kind in INDEX_PAGES]
-        out.append(portfolio_page(self))  # officers' portfolio review (site/report_page.py)
-        out += self.events.files()
-        from .opendata import open_data_files  # it imports this module: bound at call time
-        out += open_data_files(self, self.events.records(), EVENT_COLUMNS)
-        out += self.promotion.files()
+        portfolio = portfolio_body(self)  # officers' portfolio review, on the other core
+        try:
+            out = [self.home_page(), self.catalogue_page(), self.robots()]
+            out += [self.product_page(v) for v in self.views]
+            out += [page for items in self.listings.values() for item in items
+                    for page in self.listing_pages(item)]
+            out += [self.index_page(kind) for kind in INDEX_PAGES]
+            rest = self.events.files()
+            from .opendata import open_data_files  # it imports this module: bound at call time
+            rest += open_data_files(self, self.events.records(), EVENT_COLUMNS)
+            rest += self.promotion.files()
+            out += [portfolio_page(self, portfolio.result()), *rest]
+        finally:
+            portfolio.close()
         out += [SourceFile(path, source=source)
                 for path, source in sorted(self.pipeline.outputs().items())]
         return out
