@@ -128,8 +128,8 @@ EVENTS = ("Sự kiện xúc tiến thương mại / Trade-promotion events",
           "with OCOP products.")
 
 
-#: gives a record's published text: ``(record, make)`` where ``make()`` is ``_json(record)``
-#: and ``compact`` the record's compact JSON (the site keeps texts between builds under it)
+#: gives a record's published text from ``(compact, make)``: ``compact`` is the record's
+#: compact JSON (the site keeps texts between builds under it), ``make()`` its ``_json`` text
 RecordText = Callable[[str, Callable[[], str]], str]
 
 
