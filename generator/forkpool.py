@@ -74,7 +74,7 @@ class Background(Generic[Result]):
         pid = os.fork()
         if pid == 0:  # the worker: compute, hand the result over, leave without cleaning up
             os.close(read)
-            gc.freeze()
+            keep_inherited()
             status = 1
             try:
                 data = memoryview(pickle.dumps(function(*args), pickle.HIGHEST_PROTOCOL))

@@ -185,6 +185,8 @@ def test_a_bundle_is_restored_by_its_index_and_the_index_must_match_its_tar(
     tar, index = _cached(cache)
     listed = stored._members(index, tar.read_bytes())
     assert listed is not None and len(listed) == sum(1 for p in bundle.rglob("*") if p.is_file())
+    # the offsets noted while the tar was written are those its headers give
+    assert index.read_bytes() == stored._index(tar.read_bytes())
 
     def no_tarfile(*_: object, **__: object) -> None:
         raise AssertionError("tarfile unpacked a bundle that has a matching index")

@@ -72,9 +72,14 @@ _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def _index(data: bytes) -> bytes:
-    """The index of the tar ``data``: its hash and each regular file's name, offset and size."""
+    """The index of the tar ``data``, read from its headers (a tar kept without one)."""
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
         files = [[m.name, m.offset_data, m.size] for m in archive.getmembers() if m.isfile()]
+    return _index_of(data, files)
+
+
+def _index_of(data: bytes, files: list[list[Any]]) -> bytes:
+    """The index of the tar ``data``: its hash and each regular file's name, offset and size."""
     return json.dumps({"sha256": hashlib.sha256(data).hexdigest(), "files": files}).encode()
 
 
@@ -121,14 +126,19 @@ def store(folder: Path | None, key: str, bundle: Path) -> None:
     if folder is None:
         return
     make_dir(folder)
-    buffer = io.BytesIO()
+    buffer, files = io.BytesIO(), []
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
         for path in sorted(bundle.rglob("*")):
             if path.is_file():
-                archive.add(path, path.relative_to(bundle).as_posix(), recursive=False)
+                name, size = path.relative_to(bundle).as_posix(), path.stat().st_size
+                archive.add(path, name, recursive=False)
+                # the data ends the member, padded to whole blocks: where it starts is known
+                # here, and the tar need not be read again for its index
+                blocks = -(-size // tarfile.BLOCKSIZE) * tarfile.BLOCKSIZE
+                files.append([name, archive.offset - blocks, size])
     data = buffer.getvalue()
     write_atomic(folder / f"{key}.tar", data)
-    write_atomic(folder / f"{key}{INDEX}", _index(data))
+    write_atomic(folder / f"{key}{INDEX}", _index_of(data, files))
     older = sorted(folder.glob("*.tar"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
     for path in older:
         path.unlink(missing_ok=True)
