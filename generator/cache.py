@@ -14,6 +14,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
+import subprocess
 import tempfile
 import time
 from datetime import timedelta
@@ -80,3 +82,33 @@ def prune(folder: Path, max_age: timedelta = MAX_AGE, now: float | None = None) 
                 path.unlink(missing_ok=True)
                 removed += 1
     return removed
+
+
+def build_folder(parent: Path) -> Path | None:
+    """A new empty folder of ``parent`` for the files one build writes before the site takes
+    them (the open data). The folders of earlier builds are deleted by a detached ``rm`` (the
+    sites they went into hold their own links or copies; 20,000 files take seconds to
+    delete, and nothing waits for it). None when the cache cannot be written: the caller
+    keeps the files in memory instead."""
+    try:
+        make_dir(parent)
+        old = [entry.path for entry in os.scandir(parent) if entry.is_dir(follow_symlinks=False)]
+        folder = parent / f"{time.time_ns():x}-{os.getpid()}"
+        folder.mkdir()
+    except OSError:
+        return None
+    if old:
+        try:
+            subprocess.run(["sh", "-c", 'rm -rf -- "$@" </dev/null >/dev/null 2>&1 &', "sh",
+                            *old], check=False)
+        except OSError:  # no shell: here, then
+            for path in old:
+                shutil.rmtree(path, ignore_errors=True)
+    return folder
+
+
+def is_kept(path: Path) -> bool:
+    """A file of a build cache (a photo variant, an open-data file), which no later build
+    changes in place: the site may hard-link it instead of copying it."""
+    parts, (top, name) = path.parts, CACHE_DIR.split("/")
+    return any(parts[i] == top and parts[i + 1] == name for i in range(len(parts) - 1))

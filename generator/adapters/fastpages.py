@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..cache import is_kept
 from ..forkpool import cores, forked_map
 from ..site.pages import PageSource, SourceFile, front_matter_text
 from ..site.shell import FOLDER, PROBE, SAFE_SLUG, SLUG, Shell, make_shell, placeholders
@@ -132,13 +133,14 @@ class FastPages:
     #: the other pages we planned as parts: MkDocs builds them, but not their body's Markdown
     light: dict[str, PageSource] = field(default_factory=dict)
 
-    #: photo variants from the photo cache, by their path in the site: hard-linked, not copied
+    #: files of the build caches (photo variants, open-data files: :func:`is_kept`), by
+    #: their path in the site: hard-linked, not copied
     media: dict[str, Path] = field(default_factory=dict)
 
     def take(self, item: SourceFile) -> bool:
-        """Keep a bulk page or a cached photo (True), or note a page whose body needs no
+        """Keep a bulk page or a file to link (True), or note a page whose body needs no
         Markdown."""
-        if item.source is not None and item.path.startswith(MEDIA):
+        if item.source is not None and (item.path.startswith(MEDIA) or is_kept(item.source)):
             self.media[item.path] = item.source
             return True
         if fast(item):
@@ -183,8 +185,9 @@ class FastPages:
         return page
 
     def link_media(self) -> None:
-        """The photos: hard links to the cache's files (they are never changed in place: the
-        cache writes a new file and renames it), copies where a link cannot be made."""
+        """The photos and open-data files: hard links to the caches' files (never changed in
+        place: the photo cache writes a new file and renames it, each build writes its open
+        data into a new folder), copies where a link cannot be made."""
         site = Path(self.config.site_dir)
         for path, source in self.media.items():
             target = site / path

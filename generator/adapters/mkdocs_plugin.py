@@ -111,6 +111,10 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
                 if item.path in self.fast.media:
                     continue
                 new = File.generated(config, item.path, content="", inclusion=inclusion)
+            elif self.fast is not None and item.path in self.fast.light:
+                # read from on_page_read_source and on_page_content: a text of it here would
+                # be held to the end (11 pages of 4 MB each at 20,000 products)
+                new = File.generated(config, item.path, content="", inclusion=inclusion)
             elif (text := item.text) is not None:
                 new = File.generated(config, item.path, content=text, inclusion=inclusion)
             else:

@@ -41,8 +41,20 @@ def _is_number(text: str) -> bool:
 def csv_text(columns: Sequence[Column], records: Iterable[Record]) -> str:
     """A header row of column names, then one row per record."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.name for c in columns])
+    rows = Rows(out, columns)
     for record in records:
-        writer.writerow([cell(c.get(record)) for c in columns])
-    return BOM + out.getvalue()
+        rows.add(record)
+    return out.getvalue()
+
+
+class Rows:
+    """:func:`csv_text` written as it goes, a row at a time, to ``out`` (a text file opened
+    with ``newline=""``, or a StringIO): the BOM and the header row first."""
+
+    def __init__(self, out: Any, columns: Sequence[Column]) -> None:
+        out.write(BOM)
+        self.columns, self._writer = columns, csv.writer(out, lineterminator="\r\n")
+        self._writer.writerow([c.name for c in columns])
+
+    def add(self, record: Record) -> None:
+        self._writer.writerow([cell(c.get(record)) for c in self.columns])

@@ -9,19 +9,21 @@ when there are events: an empty file would promise a shape no event has been che
 
 from __future__ import annotations
 
+import io
 import json
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..model.product import Product
 from ..resources import resource_path
 from ..site.config import SiteConfig
 from .columns import PRODUCT_COLUMNS, Column
-from .csvfile import csv_text
+from .csvfile import Rows, csv_text
 from .package import Resource, datapackage, licence
 from .records import RECORD_PATH, product_record
 
@@ -72,15 +74,66 @@ def _json_with_list(head: Mapping[str, Any], name: str, texts: Sequence[str]) ->
     """``_json({**head, name: items})`` from each item's own ``_json`` text: json.dumps with
     an indent is Python's slow encoder, and every product record is published on its own
     too. An item nested two levels deep is its own text with each line indented by two."""
+    start, end = _list_ends(head, name, bool(texts))
+    return start + "".join(_list_item(index, t) for index, t in enumerate(texts)) + end
+
+
+def _list_ends(head: Mapping[str, Any], name: str, items: bool) -> tuple[str, str]:
+    """What :func:`_json_with_list` writes before its first item and after its last."""
     if name in head:
         raise ValueError(f"{name!r} is already a key of the header")
     shell = _json({**head, name: None})
     tail = f'"{name}": null\n}}\n'
     assert shell.endswith(tail), "json.dumps puts the last key last"
-    if not texts:
-        return shell[: -len(tail)] + f'"{name}": []\n}}\n'
-    items = ",\n".join("  " + t.rstrip("\n").replace("\n", "\n  ") for t in texts)
-    return shell[: -len(tail)] + f'"{name}": [\n{items}\n ]\n}}\n'
+    if not items:
+        return shell[: -len(tail)] + f'"{name}": []\n}}\n', ""
+    return shell[: -len(tail)] + f'"{name}": [\n', "\n ]\n}\n"
+
+
+def _list_item(index: int, text: str) -> str:
+    return (",\n  " if index else "  ") + text.rstrip("\n").replace("\n", "\n  ")
+
+
+class Output:
+    """Where :func:`export` puts its files: kept as text (``folder`` None), or written into
+    ``folder`` as they are made. At 20,000 products the records, ``san-pham.json`` and
+    ``san-pham.csv`` are 270 MB of text, all of it held until the site was written; written
+    as made, one record at a time is."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._folders: set[Path] = set()
+
+    def text(self, path: str, text: str) -> tuple[OpenFile, int]:
+        """One whole file, and its size in bytes."""
+        data = text.encode("utf-8")
+        if self.folder is None:
+            return OpenFile(path, text), len(data)
+        target = self._target(path)
+        with open(target, "wb") as out:
+            out.write(data)
+        return OpenFile(path, source=target), len(data)
+
+    def open(self, path: str) -> IO[str]:
+        """A file written piece by piece; :meth:`done` gives it once closed."""
+        if self.folder is None:
+            return io.StringIO()
+        return open(self._target(path), "w", encoding="utf-8", newline="")
+
+    def done(self, path: str, out: IO[str]) -> OpenFile:
+        if isinstance(out, io.StringIO):
+            return OpenFile(path, out.getvalue())
+        out.close()
+        assert self.folder is not None
+        return OpenFile(path, source=self.folder / path)
+
+    def _target(self, path: str) -> Path:
+        assert self.folder is not None
+        target = self.folder / path
+        if target.parent not in self._folders:
+            os.makedirs(target.parent, exist_ok=True)
+            self._folders.add(target.parent)
+        return target
 
 
 def _header(config: SiteConfig, today: date, count: int) -> dict[str, Any]:
@@ -90,13 +143,13 @@ def _header(config: SiteConfig, today: date, count: int) -> dict[str, Any]:
 
 
 def _table(name: str, stem: str, words: tuple[str, str], items: Sequence[Mapping[str, Any]],
-           columns: Sequence[Column], header: dict[str, Any], json_schema: str | None,
-           texts: Sequence[str] | None = None) -> list[tuple[OpenFile, Resource]]:
-    """The JSON file (header + items under ``name``) and, with columns, the CSV file;
-    ``texts``: each item's ``_json`` text, when already made."""
+           columns: Sequence[Column], header: dict[str, Any],
+           json_schema: str | None) -> list[tuple[OpenFile, Resource]]:
+    """The JSON file (header + items under ``name``) and, with columns, the CSV file (the
+    events; the products are written a record at a time by :func:`_products`)."""
     title, description = words
     body = OpenFile(f"{FOLDER}/{stem}.json", _json_with_list(
-        header, name, texts if texts is not None else [_json(item) for item in items]))
+        header, name, [_json(item) for item in items]))
     out = [(body, Resource(f"{stem}-json", f"{stem}.json", f"{title} (JSON)", description,
                            body.size, json_schema=json_schema))]
     if columns:
@@ -144,18 +197,14 @@ def compact_json(value: Any) -> str:
 
 
 def export(products: Sequence[Published], events: Sequence[Mapping[str, Any]] = (), *,
-           config: SiteConfig, today: date,
-           event_columns: Sequence[Column] = (), record_text: RecordText = _made) -> OpenData:
+           config: SiteConfig, today: date, event_columns: Sequence[Column] = (),
+           record_text: RecordText = _made, folder: Path | None = None) -> OpenData:
     """Every open-data file as of ``today``; ``event_columns`` (from the events package) add
     an events CSV beside its JSON; ``record_text`` may give a product record's text from a
-    cache (:data:`RecordText`)."""
-    records = [product_record(p.product, today, config.site_url, p.photos)
-               for p in sorted(products, key=lambda p: p.product.id)]
-    texts = [record_text(compact_json(r), partial(_json, r)) for r in records]
-    singles = [OpenFile(RECORD_PATH.format(id=r["id"]), t) for r, t in zip(records, texts,
-                                                                          strict=True)]
-    pairs = _table("products", "san-pham", PRODUCTS, records, PRODUCT_COLUMNS,
-                   _header(config, today, len(records)), "schema/catalogue.schema.json", texts)
+    cache (:data:`RecordText`); with ``folder``, the files are written there as they are
+    made, each an :class:`OpenFile` with that ``source`` (:class:`Output`)."""
+    out = Output(folder)
+    singles, total, pairs = _products(out, products, config, today, record_text)
     if events:
         pairs += _table("events", "su-kien", EVENTS, events, event_columns,
                         _header(config, today, len(events)), None)
@@ -166,4 +215,34 @@ def export(products: Sequence[Published], events: Sequence[Mapping[str, Any]] = 
     schemas = _schemas(config)
     example = singles[0].path if singles else ""
     return OpenData(files + schemas + singles, resources, schemas,
-                    (len(singles), sum(s.size for s in singles), example), descriptor)
+                    (len(singles), total, example), descriptor)
+
+
+def _products(out: Output, products: Sequence[Published], config: SiteConfig, today: date,
+              record_text: RecordText) -> tuple[list[OpenFile], int,
+                                                list[tuple[OpenFile, Resource]]]:
+    """Each product's record, ``san-pham.json`` and ``san-pham.csv``, a record at a time
+    (what :func:`_table` makes of all the records at once); the records' total size."""
+    ordered = sorted(products, key=lambda p: p.product.id)
+    names = {"json": f"{FOLDER}/san-pham.json", "csv": f"{FOLDER}/san-pham.csv"}
+    catalogue, table = out.open(names["json"]), out.open(names["csv"])
+    start, end = _list_ends(_header(config, today, len(ordered)), "products", bool(ordered))
+    catalogue.write(start)
+    rows = Rows(table, PRODUCT_COLUMNS)
+    singles, total = [], 0
+    for index, item in enumerate(ordered):
+        record = product_record(item.product, today, config.site_url, item.photos)
+        text = record_text(compact_json(record), partial(_json, record))
+        single, size = out.text(RECORD_PATH.format(id=record["id"]), text)
+        singles.append(single)
+        total += size
+        catalogue.write(_list_item(index, text))
+        rows.add(record)
+    catalogue.write(end)
+    title, description = PRODUCTS
+    body, sheet = out.done(names["json"], catalogue), out.done(names["csv"], table)
+    return singles, total, [
+        (body, Resource("san-pham-json", "san-pham.json", f"{title} (JSON)", description,
+                        body.size, json_schema="schema/catalogue.schema.json")),
+        (sheet, Resource("san-pham-csv", "san-pham.csv", f"{title} (CSV)", description,
+                         sheet.size, PRODUCT_COLUMNS))]

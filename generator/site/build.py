@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..booklet import publish
 from ..booklet.build import Printer
-from ..cache import CACHE_DIR, prune
+from ..cache import CACHE_DIR, build_folder, prune
 from ..dates import day
 from ..errors import BuildError, ConfigError, OcopError, PhotoError
 from ..gcpause import paused_gc
@@ -59,6 +59,9 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
     result = validate([root / config.products_dir], root, today)
     if result.errors:
         raise BuildError(text_report(result, config.language, errors_only=True), result)
+    # a valid catalogue's documents (each file's bytes, text and data: 200 MB at 20,000
+    # products) are not read again: the site is made from the products and the findings
+    result.documents.clear()
     pipeline = PhotoPipeline(root / CACHE_DIR / "photos")
     pages = root / CACHE_DIR / "pages"
     bodies = Bodies(pages, environment_key(config, today, pages))
@@ -69,7 +72,7 @@ def prepare(root: Path, today: date, config: SiteConfig | None = None) -> Prepar
         with paused_gc():
             planner = Planner(result.products, config, today, pipeline, root / CACHE_DIR / "qr",
                               result.events, publish.listing_links(made, config.language),
-                              bodies)
+                              bodies, build_folder(root / CACHE_DIR / "opendata"))
             files = planner.files() + publish.files(made, day(today), config.region,
                                                     config.language)
             bodies.make_keys(planner.views)  # on every core, before the page writers fork

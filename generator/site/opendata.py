@@ -206,6 +206,7 @@ def open_data_files(planner: Planner, events: Sequence[Mapping[str, Any]] = (),
     bodies = planner.bodies
     data = export(published, events, config=planner.config, today=planner.today,
                   event_columns=event_columns,
-                  record_text=lambda compact, make: bodies.get(("open-data", compact), make))
+                  record_text=lambda compact, make: bodies.get(("open-data", compact), make),
+                  folder=planner.written)
     files = [SourceFile(f.path, f.content, f.source) for f in data.files]
     return [*files, _page(planner, data)]

@@ -162,8 +162,9 @@ class Planner:
                  pipeline: PhotoPipeline, qr_cache: Path | None = None,
                  events: Iterable[Event] = (),
                  booklets: Mapping[str, Sequence[Any]] | None = None,
-                 bodies: Bodies | None = None) -> None:
+                 bodies: Bodies | None = None, written: Path | None = None) -> None:
         self.config, self.today, self.pipeline = config, today, pipeline
+        self.written = written  # where the open data is written as made (None: kept as text)
         #: the product and listing bodies of the last build, by their inputs (bodycache.py)
         self.bodies = bodies or Bodies.off()
         self.products = tuple(products)  # all of them, listed or not (the portfolio review)

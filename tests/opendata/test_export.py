@@ -6,14 +6,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.cache import CACHE_DIR, build_folder, is_kept
 from generator.opendata.columns import Column
 from generator.opendata.csvfile import cell, csv_text
 from generator.opendata.export import (
@@ -171,3 +174,54 @@ def test_record_texts_kept_by_their_compact_json_give_the_same_files(
 def test_the_compact_json_is_the_same_exactly_when_the_published_text_is(
         a: Any, b: Any) -> None:
     assert (compact_json(a) == compact_json(b)) == (_json(a) == _json(b))
+
+
+def _bytes(data: OpenData) -> dict[str, bytes]:
+    return {f.path: f.content.encode("utf-8") if f.content is not None
+            else f.source.read_bytes() for f in data.files if f.source or f.content is not None}
+
+
+def test_written_as_made_the_files_are_those_kept_in_memory(
+        shipped_products: list[Published], tmp_path: Path) -> None:
+    """With a folder (a build), each record, san-pham.json and san-pham.csv are written as
+    they are made: the same bytes, sizes and page facts as the texts kept in memory."""
+    config = load(ROOT)
+    kept = export(shipped_products, [EVENT], config=config, today=TODAY)
+    written = export(shipped_products, [EVENT], config=config, today=TODAY, folder=tmp_path)
+    assert [f.path for f in written.files] == [f.path for f in kept.files]
+    assert _bytes(written) == _bytes(kept)
+    assert written.records == kept.records and written.resources == kept.resources
+    big = {f.path: f for f in written.files}
+    for path in ("du-lieu/san-pham.json", "du-lieu/san-pham.csv",
+                 f"san-pham/{shipped_products[0].product.id}.json"):
+        assert big[path].content is None and big[path].source == tmp_path / path
+
+
+def test_an_empty_catalogue_written_as_made_is_the_one_kept_in_memory(tmp_path: Path) -> None:
+    config = load(ROOT)
+    kept = export([], config=config, today=TODAY)
+    assert _bytes(export([], config=config, today=TODAY, folder=tmp_path)) == _bytes(kept)
+    assert json.loads(_bytes(kept)["du-lieu/san-pham.json"])["products"] == []
+
+
+def test_each_build_writes_a_new_folder_and_the_old_ones_go(tmp_path: Path) -> None:
+    caches = tmp_path / CACHE_DIR
+    first = build_folder(caches / "opendata")
+    assert first is not None
+    (first / "du-lieu").mkdir()
+    (first / "du-lieu" / "san-pham.json").write_text("{}", encoding="utf-8")
+    second = build_folder(caches / "opendata")
+    assert second is not None and second != first
+    for _ in range(100):  # deleted by a detached rm
+        if not first.exists():
+            break
+        time.sleep(0.05)
+    assert not first.exists()
+    assert list(second.iterdir()) == [] and is_kept(second / "du-lieu" / "san-pham.json")
+    assert not is_kept(tmp_path / "products" / "a" / "photo.jpg")
+
+
+def test_without_a_writable_cache_the_files_stay_in_memory(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    assert build_folder(blocked / "opendata") is None

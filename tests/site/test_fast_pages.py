@@ -3,6 +3,7 @@ pipeline gives (generator/adapters/fastpages.py), and fall back to it when they 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 import yaml
 
 from generator.adapters import fastpages
+from generator.cache import CACHE_DIR
 from generator.site import pages
 from tests.conftest import ROOT
 from tests.site.conftest import build, copy_fixture
@@ -111,3 +113,13 @@ def test_the_pages_of_every_listing_folder_share_one_shell(tmp_path: Path,
     assert len({fastpages.shape(item) for item in paged}) <= 2 * len(kinds) < len(folders)
     assert made.fallbacks == 0  # their shell gave MkDocs' bytes for the page checked
     assert _differences(fast, _slow_site(root)) == []
+
+
+def test_the_open_data_files_are_links_to_those_written_as_made(site3: Path) -> None:
+    """The open data is written into the cache as it is made (opendata/export.py ``Output``)
+    and hard-linked into the site, like the photos: never held whole, never written twice."""
+    made = list((site3.parent / CACHE_DIR / "opendata").glob("*/du-lieu/san-pham.json"))
+    assert len(made) == 1  # this build's folder only
+    assert os.path.samefile(made[0], site3 / "du-lieu" / "san-pham.json")
+    record = next((site3 / "san-pham").glob("*.json"))
+    assert os.path.samefile(record, made[0].parents[1] / "san-pham" / record.name)
