@@ -26,6 +26,13 @@ def one_shot_process() -> None:
     _FREEZE_AFTER_LOAD = True
 
 
+def freeze_for_workers() -> None:
+    """In a one-shot command, about to fork workers that share its work: what it holds now is
+    frozen too, so neither its collector nor theirs writes to the pages they share."""
+    if _FREEZE_AFTER_LOAD:
+        gc.freeze()
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """The cycle collector paused while a catalogue's results or a site's plan are made, and

@@ -32,7 +32,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..cache import is_kept
-from ..forkpool import cores, forked_map
+from ..forkpool import Background, cores
+from ..gcpause import freeze_for_workers
 from ..site.pages import PageSource, SourceFile, front_matter_text
 from ..site.shell import FOLDER, PROBE, SAFE_SLUG, SLUG, Shell, make_shell, placeholders
 
@@ -289,15 +290,26 @@ PARALLEL_FROM = 200
 
 
 def fill_all(jobs: list[tuple[Shell, bool, str]], pages: FastPages) -> list[str]:
-    """Fill and write ``jobs`` on every core (generator/forkpool.py: forked workers, each
-    rendering its own share of the bodies; only indexes cross); return the pages that broke
-    their shape."""
+    """Fill and write ``jobs`` on every core; return the pages that broke their shape.
+
+    This process writes one share itself and forks a worker for each other share
+    (:class:`generator.forkpool.Background`: only indexes cross). Each process renders its
+    own share of the bodies and touches the plan's objects as it goes (their reference
+    counts), so each process ends up with its own copy of the pages it shares with the others:
+    at 20,000 products, 500 MB each. A worker fewer is a copy fewer."""
     global _JOBS
     workers = min(cores(), 8) if len(jobs) >= PARALLEL_FROM else 1
     _JOBS = (jobs, pages, workers)
+    others: list[Background[list[str]]] = []
+    if workers > 1:
+        freeze_for_workers()
     try:
-        return [uri for part in forked_map(_fill_part, range(workers), workers) for uri in part]
+        others = [Background(_fill_part, index) for index in range(1, workers)]
+        mine = _fill_part(0)
+        return mine + [uri for other in others for uri in other.result()]
     finally:
+        for other in others:
+            other.close()
         _JOBS = None
 
 
