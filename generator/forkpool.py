@@ -15,7 +15,9 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
@@ -113,3 +115,68 @@ class Background(Generic[Result]):
                 os.close(self._pipe)
                 os.waitpid(self._pid, 0)
             self._pid = 0
+
+
+class ChildDied(Exception):
+    """The process :func:`in_child` forked ended without handing its result over."""
+
+
+def in_child(function: Callable[..., Result], *args: Any) -> Result:
+    """``function(*args)`` in a forked process that exits once it is done, so the memory it
+    took goes back to the machine before this process goes on (a build's plan, before its
+    search index is made); its result comes back pickled, and an exception it raises is
+    raised here, its traceback added as a note. Where this process cannot fork (another
+    thread, no ``fork``), the call is made here. Output is flushed on both sides of the fork,
+    so nothing printed is lost or printed twice."""
+    if not can_fork():
+        return function(*args)
+    read, write = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        _hand_over(write, function, args)
+    os.close(write)
+    chunks = []
+    try:
+        while chunk := os.read(read, 1 << 20):
+            chunks.append(chunk)
+        _, status = os.waitpid(pid, 0)
+        pid = 0
+    finally:
+        os.close(read)
+        if pid:  # interrupted while waiting: the worker goes too
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+    if status != 0 or not chunks:
+        raise ChildDied(f"the forked process ended with status {status}")
+    done, value = pickle.loads(b"".join(chunks))
+    if done:
+        return value
+    raise value
+
+
+def _hand_over(write: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """In the forked process: compute, write the pickled outcome, exit without cleaning up."""
+    status = 1
+    try:
+        try:
+            outcome: tuple[bool, Any] = (True, function(*args))
+        except BaseException as error:  # every failure is the caller's to see
+            error.add_note("".join(traceback.format_exception(error)).rstrip())
+            outcome = (False, error)
+        try:
+            data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a result or an error that cannot be pickled
+            data = pickle.dumps((False, ChildDied(f"unpicklable outcome: {outcome[1]!r}")))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(write, view):]
+        status = 0
+    finally:
+        with contextlib.suppress(BaseException):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(status)

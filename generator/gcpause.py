@@ -26,6 +26,11 @@ def one_shot_process() -> None:
     _FREEZE_AFTER_LOAD = True
 
 
+def one_shot() -> bool:
+    """Whether this process runs one command and exits (:func:`one_shot_process`)."""
+    return _FREEZE_AFTER_LOAD
+
+
 def freeze_for_workers() -> None:
     """In a one-shot command, about to fork workers that share its work: what it holds now is
     frozen too, so neither its collector nor theirs writes to the pages they share."""

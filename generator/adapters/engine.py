@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 import sysconfig
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -19,9 +21,12 @@ from ..ciescape import plain, visible
 from ..dates import ENV_TODAY
 from ..errors import EXIT_FINDINGS, EXIT_OK, BuildError, OcopError
 from ..events.load import EVENTS_DIR
+from ..forkpool import in_child
+from ..gcpause import one_shot
 from ..resources import resource_path
 from ..site import noop, uptodate
-from ..site.build import CACHE_DIR, emit, prepare
+from ..site.build import CACHE_DIR, emit, prepare, staging_path, swap_into
+from ..site.search import SearchRecord, index_site
 from .mkdocs_plugin import OcopPlugin
 
 #: the packaged resources a build reads (generator/resources.py)
@@ -51,9 +56,7 @@ def build(root: Path, *, today: date, emit: Path | None = None,
     ``force``."""
     if emit is not None:
         return _emit(root, emit, today)
-    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
 
     _quiet_mkdocs()
     overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
@@ -66,10 +69,52 @@ def build(root: Path, *, today: date, emit: Path | None = None,
     if not force and uptodate.up_to_date(records, site, key):
         print(noop.NOTHING_TO_DO.format(site=visible(site)))
         return EXIT_OK
+    # the pages are made in a process of their own when this is the `ocop` command: the plan
+    # (1 GB at 20,000 products) is gone before Pagefind takes its own gigabyte
+    try:
+        pages = in_child(_pages, config, today) if one_shot() else _pages(config, today)
+        if isinstance(pages, int):
+            return pages
+        index_site(pages.site, pages.search, cache_dir=root / CACHE_DIR / "search")
+        if pages.final is not None:
+            swap_into(pages.site, pages.final)
+    except BaseException:  # interrupted, or failed: no half-written copy is left
+        shutil.rmtree(staging_path(site), ignore_errors=True)
+        raise
+    hasher.save()
+    uptodate.remember(records, site, key, inputs, seen=seen, found=found,
+                      root=root if site_dir is None and _plain_settings(config) else None)
+    shown = visible(pages.final or pages.site)
+    print(f"Đã dựng {pages.products} trang sản phẩm vào {shown} "
+          f"({pages.warnings} cảnh báo — xem `ocop validate`). Mở {shown}/index.html "
+          f"hoặc chạy `ocop serve`.\n"
+          f"Built {pages.products} product pages into {shown}.")
+    return EXIT_OK
+
+
+@dataclass(frozen=True)
+class Pages:
+    """What the engine's build leaves for :func:`build` to finish: the site written where it
+    is staged (``site``; ``final`` is where it goes once indexed), the search records, and
+    what the summary says."""
+
+    site: Path
+    final: Path | None
+    search: tuple[SearchRecord, ...]
+    products: int
+    warnings: int
+
+
+def _pages(config: MkDocsConfig, today: date) -> Pages | int:
+    """MkDocs + Material build every page into the staging folder; not yet indexed for search
+    nor swapped in. An exit code when the catalogue has errors."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort, MkDocsException
+
     config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins["ocop"]
     assert isinstance(plugin, OcopPlugin), "mkdocs.yml must list the `ocop` plugin"
-    plugin.today, plugin.log_report = today, False
+    plugin.today, plugin.log_report, plugin.defer_search = today, False, True
     try:
         mkdocs_build(config)
     except (Abort, MkDocsException) as error:
@@ -83,16 +128,9 @@ def build(root: Path, *, today: date, emit: Path | None = None,
     finally:
         config.plugins.on_shutdown()
     assert plugin.prepared is not None
-    hasher.save()
-    uptodate.remember(records, site, key, inputs, seen=seen, found=found,
-                      root=root if site_dir is None and _plain_settings(config) else None)
     result = plugin.prepared.result
-    warnings, shown = len(result.warnings), visible(config.site_dir)
-    print(f"Đã dựng {len(result.products)} trang sản phẩm vào {shown} "
-          f"({warnings} cảnh báo — xem `ocop validate`). Mở {shown}/index.html "
-          f"hoặc chạy `ocop serve`.\n"
-          f"Built {len(result.products)} product pages into {shown}.")
-    return EXIT_OK
+    return Pages(Path(config.site_dir), plugin.final, plugin.prepared.search,
+                 len(result.products), len(result.warnings))
 
 
 def build_inputs(root: Path, config: MkDocsConfig) -> uptodate.Inputs:

@@ -70,6 +70,9 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
         #: a bare ``mkdocs build`` logs the officer's report; ``ocop build`` prints it itself
         #: (once, on standard output), so it turns this off
         self.log_report = True
+        #: ``ocop build`` indexes the site for search and swaps it in itself, from a process
+        #: that does not hold the plan (engine.py); a bare ``mkdocs build`` does it here
+        self.defer_search = False
         self.fast: FastPages | None = None
         self.nav: Navigation | None = None
         self.env: jinja2.Environment | None = None
@@ -163,6 +166,8 @@ class OcopPlugin(BasePlugin[OcopPluginConfig]):
             self.fast.write(self.env, self.nav, self.files)
             self.fast.link_media()
         self.prepared.bodies.commit()  # every body is written: keep them for the next build
+        if self.defer_search:
+            return
         index_site(Path(config.site_dir), self.prepared.search,
                    cache_dir=Path(config.config_file_path).parent / CACHE_DIR / "search")
         if self.final is not None:

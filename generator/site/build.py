@@ -110,9 +110,14 @@ def emit(files: list[SourceFile], out_dir: Path) -> None:
 
 def staging_dir(final: Path) -> Path:
     """A fresh sibling folder to build into, so a failed build never touches ``final``."""
-    staging = final.with_name(f".{final.name}.building")
+    staging = staging_path(final)
     shutil.rmtree(staging, ignore_errors=True)
     return staging
+
+
+def staging_path(final: Path) -> Path:
+    """Where :func:`staging_dir` builds the site that replaces ``final``."""
+    return final.with_name(f".{final.name}.building")
 
 
 def swap_into(staging: Path, final: Path) -> None:

@@ -60,10 +60,45 @@ def test_interrupted_build_leaves_the_published_site(tmp_path: Path,
     def explode(site_dir: Path, records: object, **cache: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("generator.adapters.mkdocs_plugin.index_site", explode)
+    # `ocop build` indexes the site once MkDocs is done (adapters/engine.py)
+    monkeypatch.setattr("generator.adapters.engine.index_site", explode)
     with pytest.raises(KeyboardInterrupt):
         build(root, force=True)
     assert _tree(root / "site") == before
+    assert not (root / ".site.building").exists()
+
+
+def _ocop(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The installed ``ocop`` command: a one-shot process, which makes the pages in a forked
+    process of their own and indexes them after it (generator/forkpool.py ``in_child``)."""
+    ocop = Path(sys.executable).parent / "ocop"
+    return subprocess.run([str(ocop), *args, "--root", str(root), "--today", TODAY],
+                          capture_output=True, text=True, check=False)
+
+
+def test_the_ocop_command_gives_the_site_of_a_build_in_one_process(tmp_path: Path,
+                                                                   site3: Path) -> None:
+    root = copy_fixture(tmp_path / "repo")
+    done = _ocop(root, "build")
+    assert done.returncode == 0, done.stderr
+    assert _tree(root / "site") == _tree(site3)
+    assert not (root / ".site.building").exists()
+    # the summary, once, names the published folder, not the one the child built into
+    assert done.stdout.count("Built ") == 1
+    assert f"trang sản phẩm vào {root / 'site'} (" in done.stdout
+
+
+def test_the_ocop_command_reports_a_broken_catalogue_once_and_publishes_nothing(
+        tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path / "repo")
+    broken = root / "products" / "hoi-an" / "tra-het-han" / "product.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("stars: 4", "stars: 6"),
+                      encoding="utf-8")
+    done = _ocop(root, "build")
+    assert done.returncode == 1
+    assert (done.stdout + done.stderr).count("recognitions[0].stars") == 1
+    assert "Traceback" not in done.stderr
+    assert not (root / "site").exists() and not (root / ".site.building").exists()
 
 
 def test_mkdocs_build_gives_the_same_site_as_ocop_build(tmp_path: Path, site3: Path) -> None:
