@@ -108,7 +108,9 @@ def build_folder(parent: Path) -> Path | None:
 
 
 def is_kept(path: Path) -> bool:
-    """A file of a build cache (a photo variant, an open-data file), which no later build
-    changes in place: the site may hard-link it instead of copying it."""
+    """A file of a build cache (a photo variant, a QR code, a booklet, an open-data file):
+    each is written whole under its name (:func:`write_atomic`) or into a new folder
+    (:func:`build_folder`), never changed in place, so the site may hard-link it instead of
+    copying it."""
     parts, (top, name) = path.parts, CACHE_DIR.split("/")
     return any(parts[i] == top and parts[i + 1] == name for i in range(len(parts) - 1))

@@ -134,8 +134,8 @@ class FastPages:
     #: the other pages we planned as parts: MkDocs builds them, but not their body's Markdown
     light: dict[str, PageSource] = field(default_factory=dict)
 
-    #: files of the build caches (photo variants, open-data files: :func:`is_kept`), by
-    #: their path in the site: hard-linked, not copied
+    #: files of the build caches (photo variants, QR codes, booklets, open-data files:
+    #: :func:`is_kept`), by their path in the site: hard-linked, not copied
     media: dict[str, Path] = field(default_factory=dict)
 
     def take(self, item: SourceFile) -> bool:
