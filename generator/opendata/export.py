@@ -115,15 +115,16 @@ class Output:
         return OpenFile(path, source=target), len(data)
 
     def open(self, path: str) -> IO[str]:
-        """A file written piece by piece; :meth:`done` gives it once closed."""
+        """A file written piece by piece (closed by its ``with``, whatever happens); then
+        :meth:`done` gives it."""
         if self.folder is None:
             return io.StringIO()
         return open(self._target(path), "w", encoding="utf-8", newline="")
 
-    def done(self, path: str, out: IO[str]) -> OpenFile:
-        if isinstance(out, io.StringIO):
-            return OpenFile(path, out.getvalue())
-        out.close()
+    def done(self, path: str, text: str | None) -> OpenFile:
+        """The file :meth:`open` wrote: its ``text`` when kept in memory, else where it is."""
+        if text is not None:
+            return OpenFile(path, text)
         assert self.folder is not None
         return OpenFile(path, source=self.folder / path)
 
@@ -225,22 +226,24 @@ def _products(out: Output, products: Sequence[Published], config: SiteConfig, to
     (what :func:`_table` makes of all the records at once); the records' total size."""
     ordered = sorted(products, key=lambda p: p.product.id)
     names = {"json": f"{FOLDER}/san-pham.json", "csv": f"{FOLDER}/san-pham.csv"}
-    catalogue, table = out.open(names["json"]), out.open(names["csv"])
     start, end = _list_ends(_header(config, today, len(ordered)), "products", bool(ordered))
-    catalogue.write(start)
-    rows = Rows(table, PRODUCT_COLUMNS)
     singles, total = [], 0
-    for index, item in enumerate(ordered):
-        record = product_record(item.product, today, config.site_url, item.photos)
-        text = record_text(compact_json(record), partial(_json, record))
-        single, size = out.text(RECORD_PATH.format(id=record["id"]), text)
-        singles.append(single)
-        total += size
-        catalogue.write(_list_item(index, text))
-        rows.add(record)
-    catalogue.write(end)
+    with out.open(names["json"]) as catalogue, out.open(names["csv"]) as table:
+        catalogue.write(start)
+        rows = Rows(table, PRODUCT_COLUMNS)
+        for index, item in enumerate(ordered):
+            record = product_record(item.product, today, config.site_url, item.photos)
+            text = record_text(compact_json(record), partial(_json, record))
+            single, size = out.text(RECORD_PATH.format(id=record["id"]), text)
+            singles.append(single)
+            total += size
+            catalogue.write(_list_item(index, text))
+            rows.add(record)
+        catalogue.write(end)
+        kept = (catalogue.getvalue() if isinstance(catalogue, io.StringIO) else None,
+                table.getvalue() if isinstance(table, io.StringIO) else None)
     title, description = PRODUCTS
-    body, sheet = out.done(names["json"], catalogue), out.done(names["csv"], table)
+    body, sheet = out.done(names["json"], kept[0]), out.done(names["csv"], kept[1])
     return singles, total, [
         (body, Resource("san-pham-json", "san-pham.json", f"{title} (JSON)", description,
                         body.size, json_schema="schema/catalogue.schema.json")),
